@@ -1,0 +1,127 @@
+//! Strict, unpadded base64url (RFC 4648 §5) for the public bytes of a token.
+//!
+//! Token segments are public, so this decoder is table-driven and *not*
+//! constant-time; it is several times faster than `base64ct` on them (see the
+//! README). Secrets (JWK `k`) go through `base64ct` instead.
+//!
+//! Rules: alphabet `A-Z a-z 0-9 - _` only; no `=`, no whitespace; a length of
+//! `4n + 1` is impossible; the unused low bits of the last character must be
+//! zero (canonical encoding, RFC 4648 §3.5).
+
+/// Marker in [`TABLE`] for a byte outside the base64url alphabet.
+const INVALID: u8 = 0xFF;
+
+/// Maps an input byte to its 6-bit value, or [`INVALID`].
+const TABLE: [u8; 256] = {
+    let mut t = [INVALID; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut i = 0;
+    while i < 64 {
+        t[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The input is not strict, canonical, unpadded base64url.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct InvalidBase64;
+
+/// Number of bytes `len` base64url characters decode to, or `None` if no
+/// unpadded encoding has that length.
+pub(crate) const fn decoded_len(len: usize) -> Option<usize> {
+    let rem = len % 4;
+    if rem == 1 {
+        return None;
+    }
+    let partial = if rem == 0 { 0 } else { rem - 1 };
+    Some(len / 4 * 3 + partial)
+}
+
+/// Decodes `input` into the front of `out`, returning the decoded bytes.
+///
+/// `out` must be at least [`decoded_len`] long; a shorter `out` is an error
+/// for the caller to report (checked here too, never truncated).
+pub(crate) fn decode<'o>(input: &[u8], out: &'o mut [u8]) -> Result<&'o [u8], InvalidBase64> {
+    let len = decoded_len(input.len()).ok_or(InvalidBase64)?;
+    let out = out.get_mut(..len).ok_or(InvalidBase64)?;
+    let mut bad = 0u8;
+    let mut in_chunks = input.chunks_exact(4);
+    let mut out_chunks = out.chunks_exact_mut(3);
+    for (src, dst) in (&mut in_chunks).zip(&mut out_chunks) {
+        let (a, b, c, d) = (lookup(src, 0), lookup(src, 1), lookup(src, 2), lookup(src, 3));
+        bad |= (a | b | c | d) & 0xC0;
+        let n = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
+        dst.copy_from_slice(&n.to_be_bytes()[1..]);
+    }
+    bad |= decode_tail(in_chunks.remainder(), out_chunks.into_remainder())?;
+    if bad == 0 { Ok(out) } else { Err(InvalidBase64) }
+}
+
+/// The 6-bit value of `src[i]` (an [`INVALID`] marker when out of range or not base64url).
+#[inline(always)]
+fn lookup(src: &[u8], i: usize) -> u8 {
+    src.get(i).map_or(INVALID, |&c| TABLE[usize::from(c)])
+}
+
+/// Decodes the final 2 or 3 characters, checking that the unused bits are zero.
+fn decode_tail(src: &[u8], dst: &mut [u8]) -> Result<u8, InvalidBase64> {
+    let (a, b, c) = (lookup(src, 0), lookup(src, 1), lookup(src, 2));
+    match (src.len(), dst) {
+        (0, []) => Ok(0),
+        (2, [x]) => {
+            *x = (a << 2) | (b >> 4);
+            // 12 bits carry 8: the low 4 bits of `b` must be zero.
+            Ok(((a | b) & 0xC0) | (b & 0x0F))
+        }
+        (3, [x, y]) => {
+            *x = (a << 2) | (b >> 4);
+            *y = (b << 4) | (c >> 2);
+            // 18 bits carry 16: the low 2 bits of `c` must be zero.
+            Ok(((a | b | c) & 0xC0) | (c & 0x03))
+        }
+        _ => Err(InvalidBase64),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Result<([u8; 64], usize), InvalidBase64> {
+        let mut buf = [0u8; 64];
+        let n = decode(s.as_bytes(), &mut buf)?.len();
+        Ok((buf, n))
+    }
+
+    #[test]
+    fn rfc4648_vectors() {
+        for (enc, plain) in [
+            ("", ""),
+            ("Zg", "f"),
+            ("Zm8", "fo"),
+            ("Zm9v", "foo"),
+            ("Zm9vYg", "foob"),
+            ("Zm9vYmE", "fooba"),
+            ("Zm9vYmFy", "foobar"),
+        ] {
+            let (buf, n) = dec(enc).unwrap();
+            assert_eq!(&buf[..n], plain.as_bytes(), "{enc}");
+        }
+        let (buf, n) = dec("-_8").unwrap();
+        assert_eq!(&buf[..n], &[0xfb, 0xff]);
+    }
+
+    #[test]
+    fn rejects_non_canonical_padding_whitespace_and_standard_alphabet() {
+        for bad in ["Zh", "Zm9", "Zm9vYh", "Zg==", "Zm9v=", "Zm9 v", "Zm9v\n", "+/8A", "Z", "Zm9vY"] {
+            assert_eq!(dec(bad).map(|_| ()), Err(InvalidBase64), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_short_output_buffer() {
+        let mut buf = [0u8; 2];
+        assert_eq!(decode(b"Zm9v", &mut buf).map(|_| ()), Err(InvalidBase64));
+    }
+}

@@ -1,0 +1,146 @@
+//! The registered claims of a verified payload, borrowed, and their checks.
+
+use crate::json::{self, JsonStr, Value};
+use crate::{Claim, Error, NumericDate, Part};
+
+/// The `aud` claim: one string or an array of strings (RFC 7519 §4.1.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience<'a> {
+    /// `"aud": "x"`.
+    One(JsonStr<'a>),
+    /// `"aud": ["x", "y"]`: the array's JSON text; every element is a string.
+    Many(AudienceList<'a>),
+}
+
+/// An `aud` array whose elements are all strings; iterate it with [`AudienceList::iter`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AudienceList<'a> {
+    json: &'a str,
+}
+
+impl<'a> AudienceList<'a> {
+    /// The audiences, in order.
+    pub fn iter(&self) -> impl Iterator<Item = JsonStr<'a>> + 'a {
+        json::Items::new(self.json).filter_map(|v| match v {
+            Value::Str(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// The array's JSON text, brackets included.
+    pub const fn json(&self) -> &'a str {
+        self.json
+    }
+}
+
+impl<'a> Audience<'a> {
+    /// Each audience, whether `aud` was a string or an array.
+    pub fn iter(&self) -> impl Iterator<Item = JsonStr<'a>> + 'a {
+        let (one, many) = match *self {
+            Audience::One(s) => (Some(s), None),
+            Audience::Many(list) => (None, Some(json::Items::new(list.json))),
+        };
+        let many = many.into_iter().flatten().filter_map(|v| match v {
+            Value::Str(s) => Some(s),
+            _ => None,
+        });
+        one.into_iter().chain(many)
+    }
+
+    /// Whether `aud` names `audience` (exact, case-sensitive, after unescaping).
+    pub fn contains(&self, audience: &str) -> bool {
+        self.iter().any(|a| a.eq_str(audience))
+    }
+}
+
+/// The registered claims (RFC 7519 §4.1) of a token, borrowed from the
+/// caller's buffer. Each is `None` when absent; a present claim of the wrong
+/// JSON type never gets here (it is [`Error::InvalidClaimType`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Claims<'a> {
+    /// `iss`.
+    pub iss: Option<JsonStr<'a>>,
+    /// `sub`.
+    pub sub: Option<JsonStr<'a>>,
+    /// `aud`.
+    pub aud: Option<Audience<'a>>,
+    /// `exp`.
+    pub exp: Option<NumericDate>,
+    /// `nbf`.
+    pub nbf: Option<NumericDate>,
+    /// `iat`.
+    pub iat: Option<NumericDate>,
+    /// `jti`.
+    pub jti: Option<JsonStr<'a>>,
+}
+
+impl<'a> Claims<'a> {
+    /// Parses a payload: strict JSON object, registered claims typed.
+    pub(crate) fn parse(payload: &'a str) -> Result<Self, Error> {
+        let mut raw: [Option<Value<'a>>; 7] = [None; 7];
+        json::parse_object(payload, |key, value| {
+            let slot = Claim::ALL.iter().position(|c| key.eq_str(c.name()));
+            if let Some(slot) = slot.and_then(|i| raw.get_mut(i)) {
+                *slot = Some(value);
+            }
+        })
+        .map_err(|_| Error::Malformed(Part::Claims))?;
+        let [iss, sub, aud, exp, nbf, iat, jti] = raw;
+        Ok(Self {
+            iss: string(iss, Claim::Iss)?,
+            sub: string(sub, Claim::Sub)?,
+            aud: audience(aud)?,
+            exp: date(exp, Claim::Exp)?,
+            nbf: date(nbf, Claim::Nbf)?,
+            iat: date(iat, Claim::Iat)?,
+            jti: string(jti, Claim::Jti)?,
+        })
+    }
+
+    /// Whether the registered claim `claim` is present.
+    pub const fn contains(&self, claim: Claim) -> bool {
+        match claim {
+            Claim::Iss => self.iss.is_some(),
+            Claim::Sub => self.sub.is_some(),
+            Claim::Aud => self.aud.is_some(),
+            Claim::Exp => self.exp.is_some(),
+            Claim::Nbf => self.nbf.is_some(),
+            Claim::Iat => self.iat.is_some(),
+            Claim::Jti => self.jti.is_some(),
+        }
+    }
+}
+
+fn string<'a>(value: Option<Value<'a>>, claim: Claim) -> Result<Option<JsonStr<'a>>, Error> {
+    match value {
+        None => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s)),
+        Some(_) => Err(Error::InvalidClaimType(claim)),
+    }
+}
+
+fn date(value: Option<Value<'_>>, claim: Claim) -> Result<Option<NumericDate>, Error> {
+    match value {
+        None => Ok(None),
+        Some(Value::Num(text)) => NumericDate::parse(text)
+            .map(Some)
+            .ok_or(Error::InvalidClaimType(claim)),
+        Some(_) => Err(Error::InvalidClaimType(claim)),
+    }
+}
+
+fn audience(value: Option<Value<'_>>) -> Result<Option<Audience<'_>>, Error> {
+    match value {
+        None => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(Audience::One(s))),
+        Some(Value::Array(json)) => {
+            if json::Items::new(json).all(|v| matches!(v, Value::Str(_))) {
+                Ok(Some(Audience::Many(AudienceList { json })))
+            } else {
+                Err(Error::InvalidClaimType(Claim::Aud))
+            }
+        }
+        Some(_) => Err(Error::InvalidClaimType(Claim::Aud)),
+    }
+}

@@ -1,0 +1,175 @@
+//! The one error type of the crate.
+
+use core::fmt;
+
+/// Which part of a token (or key) was malformed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Part {
+    /// The compact serialization itself: not exactly three `.`-separated segments.
+    Token,
+    /// The JOSE header: bad base64url, not UTF-8, not a strict JSON object,
+    /// or a header parameter of the wrong type.
+    Header,
+    /// The payload: bad base64url, not UTF-8, or not a strict JSON object.
+    Claims,
+    /// The signature segment: bad base64url or the wrong length for the algorithm.
+    Signature,
+}
+
+impl Part {
+    /// Stable lower-case name of the part.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Part::Token => "token",
+            Part::Header => "header",
+            Part::Claims => "claims",
+            Part::Signature => "signature",
+        }
+    }
+}
+
+/// A registered claim name (RFC 7519 §4.1) the verifier knows about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Claim {
+    /// `iss`, the issuer.
+    Iss,
+    /// `sub`, the subject.
+    Sub,
+    /// `aud`, the audience.
+    Aud,
+    /// `exp`, the expiration time.
+    Exp,
+    /// `nbf`, the not-before time.
+    Nbf,
+    /// `iat`, the issued-at time.
+    Iat,
+    /// `jti`, the JWT ID.
+    Jti,
+}
+
+impl Claim {
+    /// Every registered claim, in RFC 7519 order.
+    pub const ALL: [Claim; 7] = [
+        Claim::Iss,
+        Claim::Sub,
+        Claim::Aud,
+        Claim::Exp,
+        Claim::Nbf,
+        Claim::Iat,
+        Claim::Jti,
+    ];
+
+    /// The claim's member name in the JSON payload.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Claim::Iss => "iss",
+            Claim::Sub => "sub",
+            Claim::Aud => "aud",
+            Claim::Exp => "exp",
+            Claim::Nbf => "nbf",
+            Claim::Iat => "iat",
+            Claim::Jti => "jti",
+        }
+    }
+
+    /// The claim with member name `name`, if it is one of the registered claims.
+    pub fn from_name(name: &str) -> Option<Claim> {
+        Claim::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// Why a token or a key was rejected.
+///
+/// Small and `Copy`: no strings, no allocation. Every variant has a stable
+/// snake_case [`kind`](Error::kind) name, and new variants may be added in
+/// minor releases (`#[non_exhaustive]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Error {
+    /// The token (or one of its parts) is not well-formed. Kind `malformed`.
+    Malformed(Part),
+    /// The header `alg` is absent, not a string, or not exactly the key's
+    /// algorithm (this includes `none`). Kind `algorithm`.
+    Algorithm,
+    /// The signature does not verify with the key. Kind `signature`.
+    Signature,
+    /// `now >= exp + leeway`. Kind `expired`.
+    Expired,
+    /// `now < nbf - leeway`. Kind `not_yet_valid`.
+    NotYetValid,
+    /// `iss` is absent or differs from the expected issuer. Kind `issuer`.
+    Issuer,
+    /// `aud` is absent while an audience is expected, holds none of the
+    /// accepted audiences, or is present while no audience was configured.
+    /// Kind `audience`.
+    Audience,
+    /// A required claim is absent. Kind `missing_claim`.
+    MissingClaim(Claim),
+    /// A registered claim has the wrong JSON type (e.g. `exp` as a string,
+    /// `iss` as a number, a non-string in the `aud` array). Kind `invalid_claim_type`.
+    InvalidClaimType(Claim),
+    /// The header carries `crit`; no extension is implemented (RFC 7515 §4.1.11). Kind `crit`.
+    Crit,
+    /// The header `typ` is absent or differs from the expected type. Kind `typ`.
+    Type,
+    /// The caller's buffer cannot hold the decoded header and payload. Kind `buffer_too_small`.
+    BufferTooSmall,
+    /// The token is longer than the policy's maximum length. Kind `too_large`.
+    TooLarge,
+    /// The key material is unacceptable (e.g. an HS256 secret shorter than
+    /// 32 bytes, RFC 7518 §3.2). Kind `key`.
+    InvalidKey,
+    /// The verified claims do not deserialize into the caller's type. Kind `deserialize`.
+    Deserialize,
+}
+
+impl Error {
+    /// Stable snake_case name of the error's kind, e.g. `expired`.
+    ///
+    /// These names are a contract (the example CLI prints them): they never change.
+    pub const fn kind(self) -> &'static str {
+        match self {
+            Error::Malformed(_) => "malformed",
+            Error::Algorithm => "algorithm",
+            Error::Signature => "signature",
+            Error::Expired => "expired",
+            Error::NotYetValid => "not_yet_valid",
+            Error::Issuer => "issuer",
+            Error::Audience => "audience",
+            Error::MissingClaim(_) => "missing_claim",
+            Error::InvalidClaimType(_) => "invalid_claim_type",
+            Error::Crit => "crit",
+            Error::Type => "typ",
+            Error::BufferTooSmall => "buffer_too_small",
+            Error::TooLarge => "too_large",
+            Error::InvalidKey => "key",
+            Error::Deserialize => "deserialize",
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Malformed(part) => write!(f, "malformed token: {}", part.name()),
+            Error::Algorithm => f.write_str("algorithm does not match the key"),
+            Error::Signature => f.write_str("signature does not verify"),
+            Error::Expired => f.write_str("token has expired"),
+            Error::NotYetValid => f.write_str("token is not yet valid"),
+            Error::Issuer => f.write_str("issuer is missing or not accepted"),
+            Error::Audience => f.write_str("audience is missing or not accepted"),
+            Error::MissingClaim(c) => write!(f, "required claim `{}` is missing", c.name()),
+            Error::InvalidClaimType(c) => write!(f, "claim `{}` has the wrong type", c.name()),
+            Error::Crit => f.write_str("header names critical extensions"),
+            Error::Type => f.write_str("header typ is missing or not accepted"),
+            Error::BufferTooSmall => f.write_str("buffer too small for the decoded token"),
+            Error::TooLarge => f.write_str("token exceeds the maximum length"),
+            Error::InvalidKey => f.write_str("invalid key"),
+            Error::Deserialize => f.write_str("claims do not match the requested type"),
+        }
+    }
+}
+
+impl core::error::Error for Error {}

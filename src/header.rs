@@ -1,0 +1,77 @@
+//! The JOSE header (RFC 7515 §4), borrowed from the caller's buffer.
+
+use crate::json::{self, JsonStr, Value};
+use crate::{Error, Part};
+
+/// The header parameters the verifier reads. Any other parameter (`jku`,
+/// `jwk`, `x5u`, …) is validated as JSON and otherwise ignored: keys are
+/// always the caller's, never taken from the token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Header<'a> {
+    /// `alg`, already checked to equal the key's algorithm.
+    pub alg: JsonStr<'a>,
+    /// `typ`, if present.
+    pub typ: Option<JsonStr<'a>>,
+    /// `kid`, if present: lets the caller pick a key before verifying (see
+    /// [`peek_header`](crate::peek_header)).
+    pub kid: Option<JsonStr<'a>>,
+    /// `cty`, if present.
+    pub cty: Option<JsonStr<'a>>,
+}
+
+impl<'a> Header<'a> {
+    /// Parses a decoded header: a strict JSON object with a string `alg`,
+    /// string `typ`/`kid`/`cty` when present, and no `crit`.
+    pub(crate) fn parse(text: &'a str) -> Result<Self, Error> {
+        const NAMES: [&str; 5] = ["alg", "typ", "kid", "cty", "crit"];
+        let mut raw: [Option<Value<'a>>; 5] = [None; 5];
+        json::parse_object(text, |key, value| {
+            let slot = NAMES.iter().position(|n| key.eq_str(n));
+            if let Some(slot) = slot.and_then(|i| raw.get_mut(i)) {
+                *slot = Some(value);
+            }
+        })
+        .map_err(|_| Error::Malformed(Part::Header))?;
+        let [alg, typ, kid, cty, crit] = raw;
+        // RFC 7515 §4.1.11: no extension is implemented, so any `crit` fails.
+        if crit.is_some() {
+            return Err(Error::Crit);
+        }
+        Ok(Self {
+            alg: string(alg)?.ok_or(Error::Malformed(Part::Header))?,
+            typ: string(typ)?,
+            kid: string(kid)?,
+            cty: string(cty)?,
+        })
+    }
+}
+
+fn string(value: Option<Value<'_>>) -> Result<Option<JsonStr<'_>>, Error> {
+    match value {
+        None => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s)),
+        Some(_) => Err(Error::Malformed(Part::Header)),
+    }
+}
+
+/// Whether a header `typ` names the media type `expected`: compared without
+/// regard to ASCII case, and with an omitted `application/` prefix
+/// (RFC 7515 §4.1.9), so `"JWT"`, `"jwt"` and `"application/jwt"` all match `"JWT"`.
+pub(crate) fn typ_matches(typ: &JsonStr<'_>, expected: &str) -> bool {
+    let expected = strip_application(expected);
+    let mut buf = [0u8; 64];
+    let Ok(typ) = typ.unescape_into(&mut buf) else {
+        return false;
+    };
+    strip_application(typ).eq_ignore_ascii_case(expected)
+}
+
+fn strip_application(media_type: &str) -> &str {
+    match media_type.get(..12) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("application/") && !media_type[12..].contains('/') => {
+            &media_type[12..]
+        }
+        _ => media_type,
+    }
+}

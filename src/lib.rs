@@ -1,0 +1,28 @@
+#![no_std]
+#![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod base64url;
+mod claims;
+mod error;
+mod header;
+mod json;
+mod key;
+mod numeric_date;
+mod validation;
+mod verify;
+
+pub use claims::{Audience, AudienceList, Claims};
+pub use error::{Claim, Error, Part};
+pub use header::Header;
+pub use json::{Chars, JsonStr, MAX_DEPTH};
+pub use key::{Algorithm, Hs256Key, VerifyingKey};
+pub use numeric_date::NumericDate;
+pub use validation::{RequiredClaims, Validation};
+pub use verify::{Verified, buffer_len, peek_header, verify};
+
+/// `heapless`, re-exported so claim structs can hold `heapless::String`
+/// fields with the same version this crate deserializes into.
+pub use heapless;

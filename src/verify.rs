@@ -1,0 +1,182 @@
+//! The verification pipeline, in the only order that is safe.
+
+use serde::Deserialize;
+
+use crate::base64url;
+use crate::header::typ_matches;
+use crate::{Claims, Error, Header, Part, Validation, VerifyingKey};
+
+/// A token whose signature verified and whose claims passed the policy.
+///
+/// Everything borrows the caller's buffer: header fields, registered claims
+/// and the payload JSON, from which the caller's own claims type can be
+/// deserialized with [`Verified::deserialize`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verified<'b> {
+    header: Header<'b>,
+    claims: Claims<'b>,
+    payload: &'b str,
+}
+
+impl<'b> Verified<'b> {
+    /// The header (`alg`, `typ`, `kid`, `cty`).
+    pub const fn header(&self) -> &Header<'b> {
+        &self.header
+    }
+
+    /// The registered claims.
+    pub const fn claims(&self) -> &Claims<'b> {
+        &self.claims
+    }
+
+    /// The payload's JSON text, exactly as signed.
+    pub const fn payload(&self) -> &'b str {
+        self.payload
+    }
+
+    /// Deserializes the payload into the caller's type through
+    /// `serde-json-core`, borrowing from the buffer where it can.
+    ///
+    /// String fields that contain JSON escapes cannot be borrowed as `&str`:
+    /// use [`deserialize_unescaped`](Self::deserialize_unescaped) or
+    /// `heapless::String` fields for those.
+    pub fn deserialize<T: Deserialize<'b>>(&self) -> Result<T, Error> {
+        serde_json_core::from_slice(self.payload.as_bytes())
+            .map(|(value, _)| value)
+            .map_err(|_| Error::Deserialize)
+    }
+
+    /// Like [`deserialize`](Self::deserialize), decoding escaped strings
+    /// through `scratch` (for owned string fields such as `heapless::String`).
+    pub fn deserialize_unescaped<T: Deserialize<'b>>(&self, scratch: &mut [u8]) -> Result<T, Error> {
+        serde_json_core::from_slice_escaped(self.payload.as_bytes(), scratch)
+            .map(|(value, _)| value)
+            .map_err(|_| Error::Deserialize)
+    }
+}
+
+/// The buffer length that is always enough for [`verify`] on tokens of up to
+/// `token_len` bytes (the decoded header and payload together).
+///
+/// ```
+/// const BUF: usize = jwt_embedded::buffer_len(1024);
+/// let mut buf = [0u8; BUF];
+/// # let _ = &mut buf;
+/// ```
+pub const fn buffer_len(token_len: usize) -> usize {
+    token_len / 4 * 3 + 3
+}
+
+/// Verifies a compact JWS `token` with `key` and checks its claims against
+/// `validation` at time `now` (Unix seconds). The decoded header and payload
+/// go into `buf` (see [`buffer_len`]); the result borrows it.
+///
+/// The order of work, each step only after the previous one passed:
+/// length cap, exactly three segments, strict base64url header, strict JSON
+/// header (`crit` rejected), `alg` equal to the key's algorithm, signature
+/// over the raw `header.payload` bytes (constant-time comparison), then the
+/// payload is decoded and parsed, and the claims checked.
+///
+/// ```
+/// use jwt_embedded::{Hs256Key, Validation, verify};
+/// // RFC 7515 Appendix A.1
+/// let token = b"eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9\
+///     .eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ\
+///     .dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+/// let key = Hs256Key::from_base64url(
+///     "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow",
+/// )?;
+/// let policy = Validation::new().issuer("joe");
+/// let mut buf = [0u8; 256];
+/// let verified = verify(token, &key, &policy, 1_300_819_379, &mut buf)?;
+/// assert!(verified.claims().iss.unwrap().eq_str("joe"));
+/// // One second later the token has expired.
+/// let mut buf = [0u8; 256];
+/// assert_eq!(
+///     verify(token, &key, &policy, 1_300_819_380, &mut buf),
+///     Err(jwt_embedded::Error::Expired)
+/// );
+/// # Ok::<(), jwt_embedded::Error>(())
+/// ```
+pub fn verify<'b, K: VerifyingKey + ?Sized>(
+    token: &[u8],
+    key: &K,
+    validation: &Validation<'_>,
+    now: i64,
+    buf: &'b mut [u8],
+) -> Result<Verified<'b>, Error> {
+    if token.len() > validation.token_len_limit() {
+        return Err(Error::TooLarge);
+    }
+    let segments = Segments::split(token)?;
+    let (header_buf, payload_buf) = segments.split_buffer(buf)?;
+    let header = decode_header(segments.header, header_buf)?;
+    if !header.alg.eq_str(K::ALGORITHM.name()) {
+        return Err(Error::Algorithm);
+    }
+    if let Some(expected) = validation.expected_typ() {
+        if !header.typ.is_some_and(|typ| typ_matches(&typ, expected)) {
+            return Err(Error::Type);
+        }
+    }
+    key.verify_signature(segments.signing_input, segments.signature)?;
+    let payload = decode_text(segments.payload, payload_buf, Part::Claims)?;
+    let claims = Claims::parse(payload)?;
+    validation.check(&claims, now)?;
+    Ok(Verified { header, claims, payload })
+}
+
+/// Decodes and parses the header of `token` **without verifying anything**,
+/// e.g. to read `kid` and pick a key. Never trust what it returns.
+pub fn peek_header<'b>(token: &[u8], buf: &'b mut [u8]) -> Result<Header<'b>, Error> {
+    let segments = Segments::split(token)?;
+    let (header_buf, _) = segments.split_buffer(buf)?;
+    decode_header(segments.header, header_buf)
+}
+
+/// The three segments of a compact JWS.
+struct Segments<'t> {
+    header: &'t [u8],
+    payload: &'t [u8],
+    signature: &'t [u8],
+    /// `header '.' payload`, the bytes the signature covers.
+    signing_input: &'t [u8],
+}
+
+impl<'t> Segments<'t> {
+    fn split(token: &'t [u8]) -> Result<Self, Error> {
+        let malformed = Error::Malformed(Part::Token);
+        let mut parts = token.splitn(4, |&b| b == b'.');
+        let (Some(header), Some(payload), Some(signature), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(malformed);
+        };
+        // header '.' payload: the prefix of the token up to the second dot.
+        let signed_len = header.len() + 1 + payload.len();
+        let signing_input = token.get(..signed_len).ok_or(malformed)?;
+        Ok(Self { header, payload, signature, signing_input })
+    }
+
+    /// Splits `buf` into room for the decoded header and the decoded payload.
+    fn split_buffer<'b>(&self, buf: &'b mut [u8]) -> Result<(&'b mut [u8], &'b mut [u8]), Error> {
+        let header_len =
+            base64url::decoded_len(self.header.len()).ok_or(Error::Malformed(Part::Header))?;
+        let payload_len =
+            base64url::decoded_len(self.payload.len()).ok_or(Error::Malformed(Part::Claims))?;
+        if header_len.saturating_add(payload_len) > buf.len() {
+            return Err(Error::BufferTooSmall);
+        }
+        Ok(buf.split_at_mut(header_len))
+    }
+}
+
+fn decode_header<'b>(segment: &[u8], buf: &'b mut [u8]) -> Result<Header<'b>, Error> {
+    Header::parse(decode_text(segment, buf, Part::Header)?)
+}
+
+/// Decodes a base64url segment that must hold UTF-8 text.
+fn decode_text<'b>(segment: &[u8], buf: &'b mut [u8], part: Part) -> Result<&'b str, Error> {
+    let bytes = base64url::decode(segment, buf).map_err(|_| Error::Malformed(part))?;
+    core::str::from_utf8(bytes).map_err(|_| Error::Malformed(part))
+}
