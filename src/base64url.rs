@@ -49,13 +49,26 @@ pub(crate) fn decode<'o>(input: &[u8], out: &'o mut [u8]) -> Result<&'o [u8], In
     let mut in_chunks = input.chunks_exact(4);
     let mut out_chunks = out.chunks_exact_mut(3);
     for (src, dst) in (&mut in_chunks).zip(&mut out_chunks) {
-        let (a, b, c, d) = (lookup(src, 0), lookup(src, 1), lookup(src, 2), lookup(src, 3));
-        bad |= (a | b | c | d) & 0xC0;
-        let n = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
-        dst.copy_from_slice(&n.to_be_bytes()[1..]);
+        if let ([a, b, c, d], [x, y, z]) = (src, dst) {
+            let (a, b, c, d) = (sextet(*a), sextet(*b), sextet(*c), sextet(*d));
+            bad |= a | b | c | d;
+            *x = (a << 2) | (b >> 4);
+            *y = (b << 4) | (c >> 2);
+            *z = (c << 6) | d;
+        }
     }
+    bad &= 0xC0; // only INVALID markers have the top bits set
     bad |= decode_tail(in_chunks.remainder(), out_chunks.into_remainder())?;
-    if bad == 0 { Ok(out) } else { Err(InvalidBase64) }
+    if bad == 0 {
+        Ok(out)
+    } else {
+        Err(InvalidBase64)
+    }
+}
+
+#[inline(always)]
+fn sextet(c: u8) -> u8 {
+    TABLE[usize::from(c)]
 }
 
 /// The 6-bit value of `src[i]` (an [`INVALID`] marker when out of range or not base64url).
@@ -114,7 +127,9 @@ mod tests {
 
     #[test]
     fn rejects_non_canonical_padding_whitespace_and_standard_alphabet() {
-        for bad in ["Zh", "Zm9", "Zm9vYh", "Zg==", "Zm9v=", "Zm9 v", "Zm9v\n", "+/8A", "Z", "Zm9vY"] {
+        for bad in [
+            "Zh", "Zm9", "Zm9vYh", "Zg==", "Zm9v=", "Zm9 v", "Zm9v\n", "+/8A", "Z", "Zm9vY",
+        ] {
             assert_eq!(dec(bad).map(|_| ()), Err(InvalidBase64), "{bad:?}");
         }
     }

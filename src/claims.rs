@@ -80,8 +80,7 @@ impl<'a> Claims<'a> {
     pub(crate) fn parse(payload: &'a str) -> Result<Self, Error> {
         let mut raw: [Option<Value<'a>>; 7] = [None; 7];
         json::parse_object(payload, |key, value| {
-            let slot = Claim::ALL.iter().position(|c| key.eq_str(c.name()));
-            if let Some(slot) = slot.and_then(|i| raw.get_mut(i)) {
+            if let Some(slot) = registered(&key).and_then(|i| raw.get_mut(i)) {
                 *slot = Some(value);
             }
         })
@@ -109,6 +108,24 @@ impl<'a> Claims<'a> {
             Claim::Iat => self.iat.is_some(),
             Claim::Jti => self.jti.is_some(),
         }
+    }
+}
+
+/// The index in [`Claim::ALL`] of the registered claim named `key`, if any.
+fn registered(key: &JsonStr<'_>) -> Option<usize> {
+    if key.is_escaped() {
+        return Claim::ALL.iter().position(|c| key.eq_str(c.name()));
+    }
+    // Byte patterns compile to a length check and a few compares, no memcmp call.
+    match key.raw().as_bytes() {
+        b"iss" => Some(0),
+        b"sub" => Some(1),
+        b"aud" => Some(2),
+        b"exp" => Some(3),
+        b"nbf" => Some(4),
+        b"iat" => Some(5),
+        b"jti" => Some(6),
+        _ => None,
     }
 }
 

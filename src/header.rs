@@ -27,7 +27,15 @@ impl<'a> Header<'a> {
         const NAMES: [&str; 5] = ["alg", "typ", "kid", "cty", "crit"];
         let mut raw: [Option<Value<'a>>; 5] = [None; 5];
         json::parse_object(text, |key, value| {
-            let slot = NAMES.iter().position(|n| key.eq_str(n));
+            let slot = match key.as_str().map(str::as_bytes) {
+                Some(b"alg") => Some(0),
+                Some(b"typ") => Some(1),
+                Some(b"kid") => Some(2),
+                Some(b"cty") => Some(3),
+                Some(b"crit") => Some(4),
+                Some(_) => None,
+                None => NAMES.iter().position(|n| key.eq_str(n)),
+            };
             if let Some(slot) = slot.and_then(|i| raw.get_mut(i)) {
                 *slot = Some(value);
             }
@@ -69,7 +77,9 @@ pub(crate) fn typ_matches(typ: &JsonStr<'_>, expected: &str) -> bool {
 
 fn strip_application(media_type: &str) -> &str {
     match media_type.get(..12) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("application/") && !media_type[12..].contains('/') => {
+        Some(prefix)
+            if prefix.eq_ignore_ascii_case("application/") && !media_type[12..].contains('/') =>
+        {
             &media_type[12..]
         }
         _ => media_type,

@@ -23,6 +23,19 @@ pub const MAX_DEPTH: usize = 16;
 /// Member names remembered for duplicate detection before falling back to re-scanning.
 const KEY_SLOTS: usize = 24;
 
+/// Bytes that end a run of plain string characters: `"`, `\\` and controls.
+const STRING_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
 /// The document is not strict JSON (or not an object at the top level).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Syntax;
@@ -42,7 +55,10 @@ pub struct JsonStr<'a> {
 }
 
 impl<'a> JsonStr<'a> {
-    const EMPTY: JsonStr<'static> = JsonStr { raw: "", escaped: false };
+    const EMPTY: JsonStr<'static> = JsonStr {
+        raw: "",
+        escaped: false,
+    };
 
     /// The text between the quotes, escapes not decoded.
     pub const fn raw(&self) -> &'a str {
@@ -61,7 +77,9 @@ impl<'a> JsonStr<'a> {
 
     /// The decoded characters.
     pub fn chars(&self) -> Chars<'a> {
-        Chars { rest: self.raw.chars() }
+        Chars {
+            rest: self.raw.chars(),
+        }
     }
 
     /// Whether the decoded string equals `other` (exact, case-sensitive).
@@ -76,10 +94,11 @@ impl<'a> JsonStr<'a> {
     /// Whether two JSON strings decode to the same text.
     pub fn eq_json(&self, other: &JsonStr<'_>) -> bool {
         if self.escaped || other.escaped {
-            self.chars().eq(other.chars())
-        } else {
-            self.raw == other.raw
+            return self.chars().eq(other.chars());
         }
+        // Cheap rejections before comparing the bytes (member names are short).
+        let (a, b) = (self.raw.as_bytes(), other.raw.as_bytes());
+        a.len() == b.len() && a.first() == b.first() && a.last() == b.last() && a == b
     }
 
     /// Decodes the string into `buf` and returns it, or
@@ -95,7 +114,9 @@ impl<'a> JsonStr<'a> {
     pub fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, crate::Error> {
         let mut len = 0usize;
         for c in self.chars() {
-            let end = len.checked_add(c.len_utf8()).ok_or(crate::Error::BufferTooSmall)?;
+            let end = len
+                .checked_add(c.len_utf8())
+                .ok_or(crate::Error::BufferTooSmall)?;
             let dst = buf.get_mut(len..end).ok_or(crate::Error::BufferTooSmall)?;
             c.encode_utf8(dst);
             len = end;
@@ -129,7 +150,8 @@ impl fmt::Display for JsonStr<'_> {
 impl fmt::Debug for JsonStr<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("\"")?;
-        self.chars().try_for_each(|c| write!(f, "{}", c.escape_debug()))?;
+        self.chars()
+            .try_for_each(|c| write!(f, "{}", c.escape_debug()))?;
         f.write_str("\"")
     }
 }
@@ -178,7 +200,9 @@ impl Chars<'_> {
 /// The value of four hex digits at the start of `s`.
 fn hex4(s: &[u8]) -> Option<u32> {
     let digits = s.get(..4)?;
-    digits.iter().try_fold(0u32, |acc, &d| Some((acc << 4) | char::from(d).to_digit(16)?))
+    digits.iter().try_fold(0u32, |acc, &d| {
+        Some((acc << 4) | char::from(d).to_digit(16)?)
+    })
 }
 
 /// A member value of the top-level object, borrowed from the document.
@@ -206,15 +230,26 @@ pub(crate) fn parse_object<'a>(
     doc: &'a str,
     mut visit: impl FnMut(JsonStr<'a>, Value<'a>),
 ) -> Result<(), Syntax> {
-    let mut keys = KeyStack { keys: [JsonStr::EMPTY; KEY_SLOTS], len: 0 };
-    let mut p = Parser { src: doc, pos: 0, keys: Some(&mut keys) };
+    let mut keys = KeyStack {
+        keys: [JsonStr::EMPTY; KEY_SLOTS],
+        len: 0,
+    };
+    let mut p = Parser {
+        src: doc,
+        pos: 0,
+        keys: Some(&mut keys),
+    };
     p.ws();
     if p.peek() != Some(b'{') {
         return Err(Syntax);
     }
     p.object(1, &mut visit)?;
     p.ws();
-    if p.pos == doc.len() { Ok(()) } else { Err(Syntax) }
+    if p.pos == doc.len() {
+        Ok(())
+    } else {
+        Err(Syntax)
+    }
 }
 
 /// The elements of an array already validated by [`parse_object`].
@@ -234,7 +269,11 @@ impl<'a> Iterator for Items<'a> {
     type Item = Value<'a>;
 
     fn next(&mut self) -> Option<Value<'a>> {
-        let mut p = Parser { src: self.src, pos: self.pos, keys: None };
+        let mut p = Parser {
+            src: self.src,
+            pos: self.pos,
+            keys: None,
+        };
         p.ws();
         let value = p.value(1).ok()?;
         p.ws();
@@ -242,7 +281,11 @@ impl<'a> Iterator for Items<'a> {
             p.pos += 1;
         }
         // On an invalid or finished array the iterator stays at its end.
-        self.pos = if p.peek().is_some() { p.pos } else { self.src.len() };
+        self.pos = if p.peek().is_some() {
+            p.pos
+        } else {
+            self.src.len()
+        };
         Some(value)
     }
 }
@@ -414,14 +457,17 @@ impl<'a> Parser<'a, '_> {
         let start = self.pos;
         let mut escaped = false;
         loop {
+            // Skip plain characters in one pass; stop at `"`, `\` or a control character.
+            let rest = self.src.as_bytes().get(self.pos..).ok_or(Syntax)?;
+            let plain = rest.iter().position(|&b| STRING_STOP[usize::from(b)]);
+            self.pos += plain.ok_or(Syntax)?;
             match self.peek().ok_or(Syntax)? {
                 b'"' => break,
                 b'\\' => {
                     escaped = true;
                     self.escape()?;
                 }
-                0x00..=0x1F => return Err(Syntax),
-                _ => self.pos += 1,
+                _ => return Err(Syntax), // control character
             }
         }
         let raw = self.span(start)?;
@@ -498,13 +544,21 @@ impl<'a> Parser<'a, '_> {
     fn digits_required(&mut self) -> Result<(), Syntax> {
         let start = self.pos;
         self.digits();
-        if self.pos == start { Err(Syntax) } else { Ok(()) }
+        if self.pos == start {
+            Err(Syntax)
+        } else {
+            Ok(())
+        }
     }
 }
 
 /// Whether the already-validated object prefix `{ "k": v, ...,` names `key`.
 fn rescan_has_key(prefix: &str, key: &JsonStr<'_>) -> Result<bool, Syntax> {
-    let mut p = Parser { src: prefix, pos: 1, keys: None };
+    let mut p = Parser {
+        src: prefix,
+        pos: 1,
+        keys: None,
+    };
     loop {
         p.ws();
         if p.peek().is_none() {

@@ -131,7 +131,8 @@ impl Hs256Key {
         }
         let mut digest = Zeroizing::new([0u8; 32]);
         digest.copy_from_slice(&hasher.finalize());
-        let mac = Hmac::<Sha256>::new_from_slice(digest.as_slice()).map_err(|_| Error::InvalidKey)?;
+        let mac =
+            Hmac::<Sha256>::new_from_slice(digest.as_slice()).map_err(|_| Error::InvalidKey)?;
         Ok(Self { mac })
     }
 

@@ -3,6 +3,11 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// The library never panics on input: no unwrap/expect/panic outside tests.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod base64url;
 mod claims;
@@ -13,6 +18,9 @@ mod key;
 mod numeric_date;
 mod validation;
 mod verify;
+
+#[doc(hidden)]
+pub mod internal;
 
 pub use claims::{Audience, AudienceList, Claims};
 pub use error::{Claim, Error, Part};

@@ -23,7 +23,10 @@ pub struct NumericDate {
 impl NumericDate {
     /// The date `seconds` after the epoch.
     pub const fn from_seconds(seconds: i64) -> Self {
-        Self { floor: seconds as i128, fractional: false }
+        Self {
+            floor: seconds as i128,
+            fractional: false,
+        }
     }
 
     /// Whole seconds since the epoch, rounded down, saturated to the `i64` range.
@@ -38,6 +41,16 @@ impl NumericDate {
 
     /// Parses the text of a JSON number already validated by the scanner.
     pub(crate) fn parse(text: &str) -> Option<Self> {
+        // Fast path: a plain non-negative integer that fits (the common case).
+        if text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+            let floor = text
+                .bytes()
+                .fold(0i128, |acc, d| acc * 10 + i128::from(d - b'0'));
+            return Some(Self {
+                floor,
+                fractional: false,
+            });
+        }
         let (negative, text) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, text),
@@ -64,7 +77,11 @@ impl NumericDate {
     pub(crate) fn expired_at(&self, now: i64, leeway: u64) -> bool {
         let limit = i128::from(now) - i128::from(leeway);
         // limit >= floor + f  <=>  limit > floor when 0 < f < 1
-        if self.fractional { limit > self.floor } else { limit >= self.floor }
+        if self.fractional {
+            limit > self.floor
+        } else {
+            limit >= self.floor
+        }
     }
 
     /// Whether a token with this `nbf` is not yet valid at `now` (RFC 7519 §4.1.5):
@@ -72,7 +89,11 @@ impl NumericDate {
     pub(crate) fn not_yet_valid_at(&self, now: i64, leeway: u64) -> bool {
         let limit = i128::from(now) + i128::from(leeway);
         // floor + f > limit  <=>  floor >= limit when 0 < f < 1
-        if self.fractional { self.floor >= limit } else { self.floor > limit }
+        if self.fractional {
+            self.floor >= limit
+        } else {
+            self.floor > limit
+        }
     }
 }
 
@@ -130,7 +151,10 @@ mod tests {
         assert_eq!(date("1300819380"), (1_300_819_380, false));
         assert_eq!(date("1300819380.0"), (1_300_819_380, false));
         assert_eq!(date("1300819380.5"), (1_300_819_380, true));
-        assert_eq!(date("1300819380.000000000000000000001"), (1_300_819_380, true));
+        assert_eq!(
+            date("1300819380.000000000000000000001"),
+            (1_300_819_380, true)
+        );
         assert_eq!(date("13008193.8e2"), (1_300_819_380, false));
         assert_eq!(date("1.3008193805E9"), (1_300_819_380, true));
         assert_eq!(date("13008193800e-1"), (1_300_819_380, false));
@@ -148,7 +172,10 @@ mod tests {
         assert_eq!(date("1e99999999999999999999999"), (SATURATED, false));
         assert_eq!(date("1e-99999999999999999999999"), (0, true));
         assert_eq!(date("0e99999999999999999"), (0, false));
-        assert_eq!(date("99999999999999999999999999999999999999999999"), (SATURATED, false));
+        assert_eq!(
+            date("99999999999999999999999999999999999999999999"),
+            (SATURATED, false)
+        );
         assert_eq!(NumericDate::parse("1e400").unwrap().seconds(), i64::MAX);
         assert_eq!(NumericDate::parse("-1e400").unwrap().seconds(), i64::MIN);
     }

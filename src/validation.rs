@@ -175,16 +175,22 @@ impl<'a> Validation<'a> {
         {
             return Err(Error::MissingClaim(missing));
         }
-        if claims.exp.is_some_and(|exp| exp.expired_at(now, self.leeway)) {
+        if claims
+            .exp
+            .is_some_and(|exp| exp.expired_at(now, self.leeway))
+        {
             return Err(Error::Expired);
         }
-        if claims.nbf.is_some_and(|nbf| nbf.not_yet_valid_at(now, self.leeway)) {
+        if claims
+            .nbf
+            .is_some_and(|nbf| nbf.not_yet_valid_at(now, self.leeway))
+        {
             return Err(Error::NotYetValid);
         }
-        if let Some(issuer) = self.issuer {
-            if !claims.iss.is_some_and(|iss| iss.eq_str(issuer)) {
-                return Err(Error::Issuer);
-            }
+        if let Some(issuer) = self.issuer
+            && !claims.iss.is_some_and(|iss| iss.eq_str(issuer))
+        {
+            return Err(Error::Issuer);
         }
         self.check_audience(claims)
     }

@@ -34,21 +34,34 @@ impl<'b> Verified<'b> {
         self.payload
     }
 
-    /// Deserializes the payload into the caller's type through
-    /// `serde-json-core`, borrowing from the buffer where it can.
+    /// Deserializes the payload into the caller's own claims type through
+    /// `serde-json-core`.
     ///
-    /// String fields that contain JSON escapes cannot be borrowed as `&str`:
-    /// use [`deserialize_unescaped`](Self::deserialize_unescaped) or
-    /// `heapless::String` fields for those.
-    pub fn deserialize<T: Deserialize<'b>>(&self) -> Result<T, Error> {
-        serde_json_core::from_slice(self.payload.as_bytes())
-            .map(|(value, _)| value)
-            .map_err(|_| Error::Deserialize)
-    }
-
-    /// Like [`deserialize`](Self::deserialize), decoding escaped strings
-    /// through `scratch` (for owned string fields such as `heapless::String`).
-    pub fn deserialize_unescaped<T: Deserialize<'b>>(&self, scratch: &mut [u8]) -> Result<T, Error> {
+    /// String values without escapes are borrowed from the buffer (`&str`
+    /// fields work); values with JSON escapes are decoded through `scratch`
+    /// into owned fields such as [`heapless::String`]. An escaped value that
+    /// does not fit `scratch`, or that meets a `&str` field, is
+    /// [`Error::Deserialize`]: escaped text is never handed over raw.
+    /// The payload was already validated as strict JSON (no duplicates).
+    ///
+    /// ```
+    /// # use jwt_embedded::{Hs256Key, Validation, verify, heapless};
+    /// #[derive(serde::Deserialize)]
+    /// struct MyClaims<'a> {
+    ///     sub: &'a str,
+    ///     scope: heapless::String<32>,
+    /// }
+    /// # let token = b"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZXZpY2UtNDIiLCJzY29wZSI6InJlYWRcL3dyaXRlIiwiZXhwIjoxODAwMDAwMDAwfQ.d9bEWt7KsJ_yxK0El96VlLLh0-6xdgmrjitddHF0Xjk";
+    /// # let key = Hs256Key::new(b"0123456789abcdef0123456789abcdef")?;
+    /// # let mut buf = [0u8; 256];
+    /// # let verified = verify(token, &key, &Validation::new(), 1_700_000_000, &mut buf)?;
+    /// let mut scratch = [0u8; 64];
+    /// let mine: MyClaims<'_> = verified.deserialize(&mut scratch)?;
+    /// assert_eq!(mine.scope, "read/write"); // `read\/write` in the token
+    /// # assert_eq!(mine.sub, "device-42");
+    /// # Ok::<(), jwt_embedded::Error>(())
+    /// ```
+    pub fn deserialize<T: Deserialize<'b>>(&self, scratch: &mut [u8]) -> Result<T, Error> {
         serde_json_core::from_slice_escaped(self.payload.as_bytes(), scratch)
             .map(|(value, _)| value)
             .map_err(|_| Error::Deserialize)
@@ -114,16 +127,20 @@ pub fn verify<'b, K: VerifyingKey + ?Sized>(
     if !header.alg.eq_str(K::ALGORITHM.name()) {
         return Err(Error::Algorithm);
     }
-    if let Some(expected) = validation.expected_typ() {
-        if !header.typ.is_some_and(|typ| typ_matches(&typ, expected)) {
-            return Err(Error::Type);
-        }
+    if let Some(expected) = validation.expected_typ()
+        && !header.typ.is_some_and(|typ| typ_matches(&typ, expected))
+    {
+        return Err(Error::Type);
     }
     key.verify_signature(segments.signing_input, segments.signature)?;
     let payload = decode_text(segments.payload, payload_buf, Part::Claims)?;
     let claims = Claims::parse(payload)?;
     validation.check(&claims, now)?;
-    Ok(Verified { header, claims, payload })
+    Ok(Verified {
+        header,
+        claims,
+        payload,
+    })
 }
 
 /// Decodes and parses the header of `token` **without verifying anything**,
@@ -155,7 +172,12 @@ impl<'t> Segments<'t> {
         // header '.' payload: the prefix of the token up to the second dot.
         let signed_len = header.len() + 1 + payload.len();
         let signing_input = token.get(..signed_len).ok_or(malformed)?;
-        Ok(Self { header, payload, signature, signing_input })
+        Ok(Self {
+            header,
+            payload,
+            signature,
+            signing_input,
+        })
     }
 
     /// Splits `buf` into room for the decoded header and the decoded payload.

@@ -1,0 +1,428 @@
+//! Verify a JWT from the command line with `jwt_embedded`.
+//!
+//! ```text
+//! cargo run --example verify                    # demo with a bundled token
+//! cargo run --example verify -- --help          # usage
+//! cargo run --example verify -- --hs256-secret-hex HEX --iss ISSUER --aud AUDIENCE TOKEN
+//! ```
+//!
+//! Exit status: 0 valid (the payload JSON on stdout), 1 rejected
+//! (`rejected: <kind>` on stderr), 2 usage error.
+
+use std::io::{self, Write as _};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use jwt_embedded::{Claim, Error, Hs256Key, RequiredClaims, Validation, Verified, buffer_len};
+use zeroize::Zeroizing;
+
+const USAGE: &str = "\
+Usage: verify                       run a demo with a bundled token
+       verify OPTIONS TOKEN
+       verify OPTIONS --token-file PATH
+
+Options:
+  --hs256-secret-hex HEX     HS256 secret, hex-encoded (required, >= 32 bytes)
+  --now UNIX_SECONDS         current time (default: the system clock)
+  --iss ISSUER               required issuer
+  --aud AUDIENCE             accepted audience (repeatable: any one matches)
+  --leeway SECONDS           clock skew tolerated on exp and nbf (default 0)
+  --require CLAIM[,CLAIM..]  the complete set of required claims (iss, sub,
+                             aud, exp, nbf, iat, jti), or `none` (default: exp)
+  --token-file PATH          read the token from PATH (exact bytes, no trimming)
+  -h, --help                 print this help
+
+Exit status: 0 valid (payload JSON on stdout), 1 rejected
+(`rejected: <kind>` on stderr), 2 usage error.";
+
+/// Longest token the CLI accepts; longer ones are rejected as `too_large`
+/// by the library's default policy before the buffer is touched.
+const MAX_TOKEN_LEN: usize = Validation::DEFAULT_MAX_TOKEN_LEN;
+
+fn main() -> ExitCode {
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    if args.is_empty() {
+        return demo::run();
+    }
+    match parse_args(args) {
+        Ok(Command::Help) => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Verify(options)) => run(&options),
+        Err(message) => usage_error(&message),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn rejected(error: Error) -> ExitCode {
+    eprintln!("rejected: {}", error.kind());
+    ExitCode::from(1)
+}
+
+// ---------------------------------------------------------------------------
+// Command line
+// ---------------------------------------------------------------------------
+
+enum Command {
+    Help,
+    Verify(Options),
+}
+
+/// Where the verifying key comes from. One variant per key flag, so new key
+/// types (e.g. RS256 from a JWK or PEM file) slot in as new variants.
+enum KeySource {
+    /// `--hs256-secret-hex`: the decoded secret bytes (wiped on drop).
+    Hs256Secret(Zeroizing<Vec<u8>>),
+}
+
+enum TokenSource {
+    /// The last positional argument.
+    Arg(String),
+    /// `--token-file`: the file's bytes, exactly.
+    File(PathBuf),
+}
+
+struct Options {
+    key: KeySource,
+    token: TokenSource,
+    now: Option<i64>,
+    issuer: Option<String>,
+    audiences: Vec<String>,
+    leeway: Option<u64>,
+    required: Option<RequiredClaims>,
+}
+
+/// Options as they are collected, before the required ones are checked.
+#[derive(Default)]
+struct Builder {
+    key: Option<KeySource>,
+    token_arg: Option<String>,
+    token_file: Option<PathBuf>,
+    now: Option<i64>,
+    issuer: Option<String>,
+    audiences: Vec<String>,
+    leeway: Option<u64>,
+    required: Option<RequiredClaims>,
+}
+
+fn parse_args(args: Vec<std::ffi::OsString>) -> Result<Command, String> {
+    let mut args = args.into_iter().map(|arg| {
+        arg.into_string()
+            .map_err(|arg| format!("argument is not valid UTF-8: {}", arg.to_string_lossy()))
+    });
+    let mut builder = Builder::default();
+    while let Some(arg) = args.next() {
+        let arg = arg?;
+        if arg == "-h" || arg == "--help" {
+            return Ok(Command::Help);
+        }
+        if !arg.starts_with('-') || arg == "-" {
+            set_once(&mut builder.token_arg, "TOKEN", arg)?;
+            continue;
+        }
+        let value = args.next().ok_or_else(|| missing_value(&arg))??;
+        builder.apply(&arg, value)?;
+    }
+    builder.finish().map(Command::Verify)
+}
+
+fn missing_value(flag: &str) -> String {
+    if is_known_flag(flag) {
+        format!("{flag} needs a value")
+    } else {
+        format!("unknown option {flag}")
+    }
+}
+
+fn is_known_flag(flag: &str) -> bool {
+    matches!(
+        flag,
+        "--hs256-secret-hex"
+            | "--now"
+            | "--iss"
+            | "--aud"
+            | "--leeway"
+            | "--require"
+            | "--token-file"
+    )
+}
+
+impl Builder {
+    fn apply(&mut self, flag: &str, value: String) -> Result<(), String> {
+        match flag {
+            "--hs256-secret-hex" => {
+                let secret = parse_hex(&value)?;
+                set_once(
+                    &mut self.key,
+                    "a key option",
+                    KeySource::Hs256Secret(secret),
+                )
+            }
+            "--now" => set_once(&mut self.now, flag, parse_number(flag, &value)?),
+            "--iss" => set_once(&mut self.issuer, flag, value),
+            "--aud" => {
+                self.audiences.push(value);
+                Ok(())
+            }
+            "--leeway" => set_once(&mut self.leeway, flag, parse_number(flag, &value)?),
+            "--require" => set_once(&mut self.required, flag, parse_required(&value)?),
+            "--token-file" => set_once(&mut self.token_file, flag, PathBuf::from(value)),
+            _ => Err(format!("unknown option {flag}")),
+        }
+    }
+
+    fn finish(self) -> Result<Options, String> {
+        let key = self.key.ok_or("--hs256-secret-hex is required")?;
+        let token = match (self.token_arg, self.token_file) {
+            (Some(token), None) => TokenSource::Arg(token),
+            (None, Some(path)) => TokenSource::File(path),
+            (None, None) => return Err("no token given (TOKEN or --token-file)".into()),
+            (Some(_), Some(_)) => return Err("give either TOKEN or --token-file, not both".into()),
+        };
+        Ok(Options {
+            key,
+            token,
+            now: self.now,
+            issuer: self.issuer,
+            audiences: self.audiences,
+            leeway: self.leeway,
+            required: self.required,
+        })
+    }
+}
+
+fn set_once<T>(slot: &mut Option<T>, what: &str, value: T) -> Result<(), String> {
+    if slot.is_some() {
+        return Err(format!("{what} given more than once"));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+fn parse_hex(hex: &str) -> Result<Zeroizing<Vec<u8>>, String> {
+    hex::decode(hex)
+        .map(Zeroizing::new)
+        .map_err(|e| format!("--hs256-secret-hex: invalid hex ({e})"))
+}
+
+fn parse_number<T: core::str::FromStr>(flag: &str, value: &str) -> Result<T, String> {
+    value
+        .parse()
+        .map_err(|_| format!("{flag}: not a valid number: {value:?}"))
+}
+
+/// `none`, or a comma-separated list of registered claim names.
+fn parse_required(list: &str) -> Result<RequiredClaims, String> {
+    if list == "none" {
+        return Ok(RequiredClaims::NONE);
+    }
+    list.split(',').try_fold(RequiredClaims::NONE, |required, name| {
+        Claim::from_name(name)
+            .map(|claim| required.with(claim))
+            .ok_or_else(|| format!("--require: unknown claim {name:?} (iss, sub, aud, exp, nbf, iat, jti or none)"))
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Verification
+// ---------------------------------------------------------------------------
+
+/// The key, ready to verify. Mirrors [`KeySource`].
+enum Key {
+    Hs256(Hs256Key),
+}
+
+impl Key {
+    fn load(source: &KeySource) -> Result<Self, Error> {
+        match source {
+            KeySource::Hs256Secret(secret) => Hs256Key::new(secret).map(Key::Hs256),
+        }
+    }
+
+    fn verify<'b>(
+        &self,
+        token: &[u8],
+        validation: &Validation<'_>,
+        now: i64,
+        buf: &'b mut [u8],
+    ) -> Result<Verified<'b>, Error> {
+        match self {
+            Key::Hs256(key) => jwt_embedded::verify(token, key, validation, now, buf),
+        }
+    }
+}
+
+fn run(options: &Options) -> ExitCode {
+    let token = match read_token(&options.token) {
+        Ok(token) => token,
+        Err(message) => return usage_error(&message),
+    };
+    let key = match Key::load(&options.key) {
+        Ok(key) => key,
+        Err(error) => return rejected(error),
+    };
+    let audiences: Vec<&str> = options.audiences.iter().map(String::as_str).collect();
+    let validation = validation(options, &audiences);
+    let now = options.now.unwrap_or_else(system_now);
+    let mut buf = vec![0u8; buffer_len(MAX_TOKEN_LEN)];
+    match key.verify(&token, &validation, now, &mut buf) {
+        Ok(verified) => print_payload(verified.payload()),
+        Err(error) => rejected(error),
+    }
+}
+
+fn read_token(source: &TokenSource) -> Result<Vec<u8>, String> {
+    match source {
+        TokenSource::Arg(token) => Ok(token.as_bytes().to_vec()),
+        TokenSource::File(path) => std::fs::read(path)
+            .map_err(|e| format!("--token-file: cannot read {}: {e}", path.display())),
+    }
+}
+
+fn validation<'a>(options: &'a Options, audiences: &'a [&'a str]) -> Validation<'a> {
+    let mut validation = Validation::new();
+    if let Some(issuer) = &options.issuer {
+        validation = validation.issuer(issuer);
+    }
+    if !audiences.is_empty() {
+        validation = validation.audiences(audiences);
+    }
+    if let Some(leeway) = options.leeway {
+        validation = validation.leeway(leeway);
+    }
+    if let Some(required) = options.required {
+        validation = validation.required(required);
+    }
+    validation
+}
+
+/// The system clock in Unix seconds (negative before 1970).
+fn system_now() -> i64 {
+    match SystemTime::now().duration_since(UNIX_EPOCH) {
+        Ok(since) => i64::try_from(since.as_secs()).unwrap_or(i64::MAX),
+        Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |s| -s),
+    }
+}
+
+fn print_payload(payload: &str) -> ExitCode {
+    match writeln!(io::stdout().lock(), "{payload}") {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the payload: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Demo
+// ---------------------------------------------------------------------------
+
+mod demo {
+    use std::process::ExitCode;
+
+    use jwt_embedded::{Error, Hs256Key, Validation, buffer_len, verify};
+
+    /// HS256 secret of the sample token (32 bytes, hex). Demo only.
+    const SECRET_HEX: &str = "9234975180c6721ae4b8721d4a74cdb4caa20de5965377448b4aaa681be39d76";
+
+    /// Sample token: iss https://auth.example.com, sub device-42,
+    /// aud sensor-gateway, nbf = iat = 1767225600 (2026-01-01T00:00:00Z),
+    /// exp one hour later, and a jti.
+    const TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.\
+        eyJpc3MiOiJodHRwczovL2F1dGguZXhhbXBsZS5jb20iLCJzdWIiOiJkZXZpY2UtNDIiLCJhdWQiOiJzZW5zb3It\
+        Z2F0ZXdheSIsImV4cCI6MTc2NzIyOTIwMCwibmJmIjoxNzY3MjI1NjAwLCJpYXQiOjE3NjcyMjU2MDAsImp0aSI6\
+        IjdmM2M5YTJlLTViMWQtNGU4Zi05YzYwLTJkNGI4YTFlNmYwNSJ9.\
+        rVxKJGngqKD2nnUXxBO0EOvB9LA4SPuR4aovTUoo7y0";
+
+    const ISSUER: &str = "https://auth.example.com";
+    const AUDIENCE: &str = "sensor-gateway";
+
+    /// Half an hour into the token's one-hour validity window.
+    const NOW: i64 = 1_767_227_400;
+
+    /// Where the tampering happens: replacing this base64url character of
+    /// the payload with `TAMPERED_CHAR` turns `"sub":"device-42"` into
+    /// `"sub":"device-43"`.
+    const TAMPER_INDEX: usize = 103;
+    const TAMPERED_CHAR: u8 = b'M';
+
+    const POLICY: Validation<'static> = Validation::new().issuer(ISSUER).audience(AUDIENCE);
+
+    pub(super) fn run() -> ExitCode {
+        println!("jwt-embedded demo (run with --help for the command-line usage)\n");
+        let key = match hex::decode(SECRET_HEX).map(|secret| Hs256Key::new(&secret)) {
+            Ok(Ok(key)) => key,
+            _ => return failed("the bundled secret does not load"),
+        };
+        if !accepts_genuine(&key) || !rejects_tampered(&key) {
+            return failed("the demo did not behave as expected");
+        }
+        println!("\nTry it yourself:");
+        println!(
+            "  cargo run --example verify -- --hs256-secret-hex {SECRET_HEX} \
+             --now {NOW} --iss {ISSUER} --aud {AUDIENCE} {TOKEN}"
+        );
+        ExitCode::SUCCESS
+    }
+
+    fn accepts_genuine(key: &Hs256Key) -> bool {
+        println!("1. Verify the bundled HS256 token with its 32-byte secret.");
+        println!("   Policy: iss = {ISSUER}, aud = {AUDIENCE}, exp required, no leeway.");
+        println!("   Time:   now = {NOW}, inside the token's nbf..exp window.");
+        let mut buf = [0u8; buffer_len(TOKEN.len())];
+        match verify(TOKEN.as_bytes(), key, &POLICY, NOW, &mut buf) {
+            Ok(verified) => {
+                println!("   Result: valid. Signature, exp, nbf, iss and aud all check out.");
+                println!("   Claims: {}", verified.payload());
+                true
+            }
+            Err(error) => {
+                println!(
+                    "   Result: unexpectedly rejected: {} ({error})",
+                    error.kind()
+                );
+                false
+            }
+        }
+    }
+
+    fn rejects_tampered(key: &Hs256Key) -> bool {
+        println!("\n2. Change one character of the payload (sub \"device-42\" -> \"device-43\").");
+        let mut tampered = TOKEN.as_bytes().to_vec();
+        let Some(byte) = tampered.get_mut(TAMPER_INDEX) else {
+            return false;
+        };
+        *byte = TAMPERED_CHAR;
+        let mut buf = [0u8; buffer_len(TOKEN.len())];
+        match verify(&tampered, key, &POLICY, NOW, &mut buf) {
+            Err(Error::Signature) => {
+                println!("   Result: rejected: signature (the HMAC no longer matches;");
+                println!("           the altered claims are never parsed).");
+                true
+            }
+            Err(error) => {
+                println!(
+                    "   Result: rejected, but with an unexpected kind: {}",
+                    error.kind()
+                );
+                false
+            }
+            Ok(_) => {
+                println!("   Result: unexpectedly accepted!");
+                false
+            }
+        }
+    }
+
+    fn failed(message: &str) -> ExitCode {
+        eprintln!("demo failed: {message}");
+        ExitCode::from(1)
+    }
+}

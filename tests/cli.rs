@@ -1,0 +1,611 @@
+//! Integration tests of the `verify` example's command-line contract:
+//! exit 0 with the payload on stdout, exit 1 with `rejected: <kind>` on
+//! stderr, exit 2 on usage errors.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use core::sync::atomic::{AtomicUsize, Ordering};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use base64ct::{Base64UrlUnpadded, Encoding};
+use jsonwebtoken::{Algorithm, EncodingKey};
+use serde_json::{Value, json};
+
+const SECRET: &[u8] = b"cli-test secret: thirty-two bytes or more";
+const NOW: i64 = 1_700_000_000;
+const ISS: &str = "https://issuer.example.com";
+const AUD: &str = "device-fleet";
+const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
+
+// ---------------------------------------------------------------------------
+// Running the example
+// ---------------------------------------------------------------------------
+
+/// The example binary, built once per test run.
+///
+/// `cargo test --test cli` does not build examples, and a binary left in
+/// `target/` by an earlier run may be stale, so ask cargo (a no-op when it
+/// is fresh) and take the path from its JSON messages.
+fn binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| {
+        let output = Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--quiet",
+                "--example",
+                "verify",
+                "--message-format=json",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("run cargo build");
+        assert!(
+            output.status.success(),
+            "cargo build --example verify failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+            .filter(|msg| msg["reason"] == "compiler-artifact" && msg["target"]["name"] == "verify")
+            .find_map(|msg| msg["executable"].as_str().map(PathBuf::from))
+            .expect("cargo reported no executable for the verify example")
+    })
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(binary())
+        .args(args)
+        .output()
+        .expect("run the verify example")
+}
+
+/// Runs with the test secret, `NOW`, `ISS` and `AUD`, `extra` options, then `token`.
+fn run_token(token: &str, extra: &[&str]) -> Output {
+    let secret = hex::encode(SECRET);
+    let now = NOW.to_string();
+    let mut args = vec![
+        "--hs256-secret-hex",
+        &secret,
+        "--now",
+        &now,
+        "--iss",
+        ISS,
+        "--aud",
+        AUD,
+    ];
+    args.extend_from_slice(extra);
+    args.push(token);
+    run(&args)
+}
+
+fn stdout(output: &Output) -> &str {
+    core::str::from_utf8(&output.stdout).unwrap()
+}
+
+fn stderr(output: &Output) -> &str {
+    core::str::from_utf8(&output.stderr).unwrap()
+}
+
+#[track_caller]
+fn assert_valid(output: &Output, payload: &str) {
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(output));
+    assert_eq!(stdout(output), format!("{payload}\n"));
+    assert_eq!(stderr(output), "");
+}
+
+#[track_caller]
+fn assert_rejected(output: &Output, kind: &str) {
+    assert_eq!(stderr(output), format!("rejected: {kind}\n"));
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(output), "");
+}
+
+#[track_caller]
+fn assert_usage_error(output: &Output) {
+    assert_eq!(output.status.code(), Some(2), "stderr: {}", stderr(output));
+    assert!(
+        stderr(output).contains("Usage:"),
+        "stderr: {}",
+        stderr(output)
+    );
+    assert_eq!(stdout(output), "");
+}
+
+/// A fresh path under cargo's scratch directory for integration tests.
+fn temp_file(contents: &[u8]) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cli-token-{}-{n}", std::process::id()));
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+// ---------------------------------------------------------------------------
+// Building tokens
+// ---------------------------------------------------------------------------
+
+fn b64(bytes: &[u8]) -> String {
+    let mut buf = vec![0u8; Base64UrlUnpadded::encoded_len(bytes)];
+    Base64UrlUnpadded::encode(bytes, &mut buf)
+        .unwrap()
+        .to_owned()
+}
+
+/// A compact JWS of the given header and payload JSON texts, HMAC-SHA-256
+/// signed with `secret` whatever the header says.
+fn sign_with(header: &str, payload: &str, secret: &[u8]) -> String {
+    let signing_input = format!("{}.{}", b64(header.as_bytes()), b64(payload.as_bytes()));
+    let key = EncodingKey::from_secret(secret);
+    let signature = jsonwebtoken::crypto::sign(signing_input.as_bytes(), &key, Algorithm::HS256)
+        .expect("HMAC signing");
+    format!("{signing_input}.{signature}")
+}
+
+fn sign(header: &str, payload: &str) -> String {
+    sign_with(header, payload, SECRET)
+}
+
+/// Claims that pass the default test policy at `NOW`.
+fn claims() -> Value {
+    json!({
+        "iss": ISS,
+        "sub": "device-7",
+        "aud": AUD,
+        "exp": NOW + 600,
+        "nbf": NOW - 600,
+        "iat": NOW - 600,
+        "jti": "4c1e0f2a-9b7d-4e3a-8f51-6d2c0b9a7e13",
+    })
+}
+
+/// `claims()` with `changes` applied (`null` removes a claim).
+fn claims_with(changes: Value) -> String {
+    let mut claims = claims();
+    for (name, value) in changes.as_object().unwrap() {
+        if value.is_null() {
+            claims.as_object_mut().unwrap().remove(name);
+        } else {
+            claims[name] = value.clone();
+        }
+    }
+    claims.to_string()
+}
+
+/// A token with `claims()` modified by `changes`.
+fn token_with(changes: Value) -> String {
+    sign(HEADER, &claims_with(changes))
+}
+
+// ---------------------------------------------------------------------------
+// Demo and help
+// ---------------------------------------------------------------------------
+
+#[test]
+fn demo_succeeds_and_shows_the_tampered_copy_rejected() {
+    let output = run(&[]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("valid"), "{text}");
+    assert!(text.contains("rejected: signature"), "{text}");
+}
+
+#[test]
+fn help_prints_usage_and_exits_zero() {
+    for flag in ["--help", "-h"] {
+        let output = run(&[flag]);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(stdout(&output).contains("Usage:"));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Valid tokens
+// ---------------------------------------------------------------------------
+
+#[test]
+fn valid_token_prints_the_payload_exactly() {
+    // Whitespace, member order and escapes are kept as signed.
+    let payload = format!(
+        r#"{{ "sub" : "caf\u00e9", "iss":"{ISS}", "aud":["other","{AUD}"], "exp": {} }}"#,
+        NOW + 1
+    );
+    assert_valid(&run_token(&sign(HEADER, &payload), &[]), &payload);
+}
+
+#[test]
+fn valid_token_from_file() {
+    let payload = claims().to_string();
+    let path = temp_file(sign(HEADER, &payload).as_bytes());
+    assert_valid(&run_token_file(&path, &[]), &payload);
+}
+
+fn run_token_file(path: &Path, extra: &[&str]) -> Output {
+    let secret = hex::encode(SECRET);
+    let now = NOW.to_string();
+    let path = path.to_str().unwrap();
+    let mut args = vec![
+        "--hs256-secret-hex",
+        &secret,
+        "--now",
+        &now,
+        "--iss",
+        ISS,
+        "--aud",
+        AUD,
+    ];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["--token-file", path]);
+    run(&args)
+}
+
+#[test]
+fn any_of_several_audiences_is_accepted() {
+    let payload = claims().to_string();
+    let secret = hex::encode(SECRET);
+    let now = NOW.to_string();
+    let token = sign(HEADER, &payload);
+    let args = [
+        "--hs256-secret-hex",
+        &secret,
+        "--now",
+        &now,
+        "--aud",
+        "x",
+        "--aud",
+        AUD,
+        &token,
+    ];
+    assert_valid(&run(&args), &payload);
+}
+
+#[test]
+fn without_iss_option_any_issuer_is_accepted() {
+    let payload = claims_with(json!({ "iss": "https://someone.else" }));
+    let secret = hex::encode(SECRET);
+    let now = NOW.to_string();
+    let token = sign(HEADER, &payload);
+    let args = [
+        "--hs256-secret-hex",
+        &secret,
+        "--now",
+        &now,
+        "--aud",
+        AUD,
+        &token,
+    ];
+    assert_valid(&run(&args), &payload);
+}
+
+#[test]
+fn leeway_tolerates_recent_expiry() {
+    let payload = claims_with(json!({ "exp": NOW - 10 }));
+    assert_valid(
+        &run_token(&sign(HEADER, &payload), &["--leeway", "30"]),
+        &payload,
+    );
+}
+
+#[test]
+fn now_defaults_to_the_system_clock() {
+    let secret = hex::encode(SECRET);
+    let fresh = claims_with(json!({ "exp": 32_503_680_000_i64, "nbf": 1_000 }));
+    let token = sign(HEADER, &fresh);
+    assert_valid(
+        &run(&["--hs256-secret-hex", &secret, "--aud", AUD, &token]),
+        &fresh,
+    );
+
+    let stale = token_with(json!({ "exp": 1_000_000_000, "nbf": null, "iat": null }));
+    assert_rejected(
+        &run(&["--hs256-secret-hex", &secret, "--aud", AUD, &stale]),
+        "expired",
+    );
+}
+
+#[test]
+fn require_none_accepts_a_token_without_exp() {
+    let payload = claims_with(json!({ "exp": null }));
+    assert_valid(
+        &run_token(&sign(HEADER, &payload), &["--require", "none"]),
+        &payload,
+    );
+}
+
+#[test]
+fn require_replaces_the_default() {
+    // `--require iat` no longer requires `exp`.
+    let payload = claims_with(json!({ "exp": null }));
+    assert_valid(
+        &run_token(&sign(HEADER, &payload), &["--require", "iat"]),
+        &payload,
+    );
+}
+
+#[test]
+fn token_of_exactly_64_kib_fits_the_buffer() {
+    let (token, payload) = token_of_len(64 * 1024);
+    let path = temp_file(token.as_bytes());
+    assert_valid(&run_token_file(&path, &[]), &payload);
+}
+
+/// A valid token exactly `len` bytes long (padded with a private claim),
+/// and its payload.
+fn token_of_len(len: usize) -> (String, String) {
+    let unpadded = token_with(json!({ "pad": "" })).len();
+    // Each padding byte adds 4/3 base64url characters.
+    let estimate = (len - unpadded) * 3 / 4;
+    for pad in estimate - 4..estimate + 4 {
+        for header in [HEADER, r#"{"alg":"HS256"}"#] {
+            let payload = claims_with(json!({ "pad": "x".repeat(pad) }));
+            let token = sign(header, &payload);
+            if token.len() == len {
+                return (token, payload);
+            }
+        }
+    }
+    panic!("no token of exactly {len} bytes");
+}
+
+// ---------------------------------------------------------------------------
+// Rejections (exit 1)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn expired() {
+    assert_rejected(
+        &run_token(&token_with(json!({ "exp": NOW - 1 })), &[]),
+        "expired",
+    );
+    // exp is exclusive: a token is expired at `now == exp`.
+    assert_rejected(
+        &run_token(&token_with(json!({ "exp": NOW })), &[]),
+        "expired",
+    );
+    let token = token_with(json!({ "exp": NOW - 31 }));
+    assert_rejected(&run_token(&token, &["--leeway", "30"]), "expired");
+}
+
+#[test]
+fn not_yet_valid() {
+    let token = token_with(json!({ "nbf": NOW + 100 }));
+    assert_rejected(&run_token(&token, &[]), "not_yet_valid");
+    assert_rejected(&run_token(&token, &["--leeway", "99"]), "not_yet_valid");
+}
+
+#[test]
+fn signature() {
+    let payload = claims().to_string();
+    let other_key = sign_with(HEADER, &payload, b"another secret, also thirty-two bytes!!");
+    assert_rejected(&run_token(&other_key, &[]), "signature");
+
+    // The payload of another token spliced onto this one's signature.
+    let genuine = sign(HEADER, &payload);
+    let forged = token_with(json!({ "sub": "admin" }));
+    let (genuine_head, genuine_sig) = genuine.rsplit_once('.').unwrap();
+    let (forged_head, _) = forged.rsplit_once('.').unwrap();
+    assert_ne!(genuine_head, forged_head);
+    assert_rejected(
+        &run_token(&format!("{forged_head}.{genuine_sig}"), &[]),
+        "signature",
+    );
+}
+
+#[test]
+fn algorithm() {
+    let payload = claims().to_string();
+    for header in [
+        r#"{"alg":"HS384","typ":"JWT"}"#,
+        r#"{"alg":"hs256"}"#,
+        r#"{"alg":"RS256"}"#,
+        r#"{"alg":"none"}"#,
+    ] {
+        assert_rejected(&run_token(&sign(header, &payload), &[]), "algorithm");
+    }
+    // An unsecured JWT: `alg: none` and an empty signature.
+    let unsecured = format!("{}.{}.", b64(br#"{"alg":"none"}"#), b64(payload.as_bytes()));
+    assert_rejected(&run_token(&unsecured, &[]), "algorithm");
+}
+
+#[test]
+fn issuer() {
+    let token = token_with(json!({ "iss": "https://evil.example.com" }));
+    assert_rejected(&run_token(&token, &[]), "issuer");
+    assert_rejected(
+        &run_token(&token_with(json!({ "iss": null })), &[]),
+        "issuer",
+    );
+}
+
+#[test]
+fn audience() {
+    assert_rejected(
+        &run_token(&token_with(json!({ "aud": "someone-else" })), &[]),
+        "audience",
+    );
+    assert_rejected(
+        &run_token(&token_with(json!({ "aud": null })), &[]),
+        "audience",
+    );
+    // A token with `aud` while no --aud is given (the library's default).
+    let secret = hex::encode(SECRET);
+    let now = NOW.to_string();
+    let token = token_with(json!({}));
+    assert_rejected(
+        &run(&["--hs256-secret-hex", &secret, "--now", &now, &token]),
+        "audience",
+    );
+}
+
+#[test]
+fn missing_claim() {
+    let no_jti = token_with(json!({ "jti": null }));
+    assert_rejected(
+        &run_token(&no_jti, &["--require", "exp,jti"]),
+        "missing_claim",
+    );
+    // Without --require the default (exp) applies.
+    assert_rejected(
+        &run_token(&token_with(json!({ "exp": null })), &[]),
+        "missing_claim",
+    );
+}
+
+#[test]
+fn invalid_claim_type() {
+    let token = token_with(json!({ "exp": (NOW + 600).to_string() }));
+    assert_rejected(&run_token(&token, &[]), "invalid_claim_type");
+}
+
+#[test]
+fn malformed() {
+    let token = token_with(json!({}));
+    let (head, _) = token.rsplit_once('.').unwrap();
+    for bad in [
+        "not-a-token",
+        "a.b",
+        "a.b.c.d",
+        head,
+        "!!!.e30.AAAA",
+        &format!("{token}="),
+        &format!("{token}.x"),
+    ] {
+        assert_rejected(&run_token(bad, &[]), "malformed");
+    }
+    // Signed, but the payload is not a JSON object.
+    assert_rejected(&run_token(&sign(HEADER, "[1,2]"), &[]), "malformed");
+}
+
+#[test]
+fn token_file_is_not_trimmed() {
+    let token = token_with(json!({}));
+    for contents in [
+        format!("{token}\n"),
+        format!("{token}\r\n"),
+        format!(" {token}"),
+    ] {
+        let path = temp_file(contents.as_bytes());
+        assert_rejected(&run_token_file(&path, &[]), "malformed");
+    }
+}
+
+#[test]
+fn crit() {
+    let payload = claims().to_string();
+    let header = r#"{"alg":"HS256","crit":["exp"],"exp":1}"#;
+    assert_rejected(&run_token(&sign(header, &payload), &[]), "crit");
+}
+
+#[test]
+fn short_secret_is_a_key_rejection() {
+    let token = token_with(json!({}));
+    let now = NOW.to_string();
+    for secret in [hex::encode(&SECRET[..31]), String::new()] {
+        let args = [
+            "--hs256-secret-hex",
+            &secret,
+            "--now",
+            &now,
+            "--aud",
+            AUD,
+            &token,
+        ];
+        assert_rejected(&run(&args), "key");
+    }
+}
+
+#[test]
+fn token_over_64_kib_is_too_large() {
+    let (token, _) = token_of_len(64 * 1024 + 1);
+    let path = temp_file(token.as_bytes());
+    assert_rejected(&run_token_file(&path, &[]), "too_large");
+    let path = temp_file(&vec![b'A'; 100_000]);
+    assert_rejected(&run_token_file(&path, &[]), "too_large");
+}
+
+// ---------------------------------------------------------------------------
+// Usage errors (exit 2)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn usage_errors() {
+    let secret = hex::encode(SECRET);
+    let token = token_with(json!({}));
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-token-file");
+    let missing = missing.to_str().unwrap();
+    let cases: &[&[&str]] = &[
+        // Unknown flags, missing values.
+        &["--bogus", &token],
+        &["--hs256-secret-hex", &secret, "--bogus"],
+        &["--hs256-secret-hex"],
+        &["--hs256-secret-hex", &secret, &token, "--now"],
+        // Bad hex, bad numbers.
+        &["--hs256-secret-hex", "zz", &token],
+        &["--hs256-secret-hex", "abc", &token],
+        &["--hs256-secret-hex", &secret, "--now", "soon", &token],
+        &["--hs256-secret-hex", &secret, "--now", "1.5", &token],
+        &["--hs256-secret-hex", &secret, "--leeway", "-1", &token],
+        // Bad --require lists.
+        &[
+            "--hs256-secret-hex",
+            &secret,
+            "--require",
+            "exp,foo",
+            &token,
+        ],
+        &["--hs256-secret-hex", &secret, "--require", "", &token],
+        &["--hs256-secret-hex", &secret, "--require", "exp,", &token],
+        &["--hs256-secret-hex", &secret, "--require", "EXP", &token],
+        // Key and token sources.
+        &[&token],
+        &["--now", "5", &token],
+        &["--hs256-secret-hex", &secret],
+        &["--hs256-secret-hex", &secret, "--token-file", missing],
+        &[
+            "--hs256-secret-hex",
+            &secret,
+            "--token-file",
+            missing,
+            &token,
+        ],
+        &["--hs256-secret-hex", &secret, &token, &token],
+        // Repeated single-valued options.
+        &[
+            "--hs256-secret-hex",
+            &secret,
+            "--iss",
+            "a",
+            "--iss",
+            "b",
+            &token,
+        ],
+    ];
+    for args in cases {
+        let output = run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "args {args:?}: {}",
+            stderr(&output)
+        );
+        assert_usage_error(&output);
+    }
+}
+
+#[test]
+fn both_token_sources_is_a_usage_error() {
+    let token = token_with(json!({}));
+    let path = temp_file(token.as_bytes());
+    let path = path.to_str().unwrap();
+    let secret = hex::encode(SECRET);
+    assert_usage_error(&run(&[
+        "--hs256-secret-hex",
+        &secret,
+        "--token-file",
+        path,
+        &token,
+    ]));
+}
