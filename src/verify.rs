@@ -44,6 +44,11 @@ impl<'b> Verified<'b> {
     /// [`Error::Deserialize`]: escaped text is never handed over raw.
     /// The payload was already validated as strict JSON (no duplicates).
     ///
+    /// Limitation of `serde-json-core` 0.7: it decodes each `\uXXXX` on its
+    /// own, so a value holding an escaped surrogate pair (`"\ud83d\ude00"`)
+    /// fails with [`Error::Deserialize`] here, although the token is valid and
+    /// the registered claims ([`Verified::claims`]) decode it correctly.
+    ///
     /// ```
     /// # use jwt_embedded::{Hs256Key, Validation, verify, heapless};
     /// #[derive(serde::Deserialize)]
