@@ -34,7 +34,7 @@ impl Algorithm {
     }
 }
 
-mod sealed {
+pub(crate) mod sealed {
     pub trait Sealed {}
 }
 
