@@ -150,9 +150,12 @@ pub fn verify<'b, K: VerifyingKey + ?Sized>(
 
 /// Decodes and parses the header of `token` **without verifying anything**,
 /// e.g. to read `kid` and pick a key. Never trust what it returns.
+/// `buf` needs room for the decoded header only.
 pub fn peek_header<'b>(token: &[u8], buf: &'b mut [u8]) -> Result<Header<'b>, Error> {
     let segments = Segments::split(token)?;
-    let (header_buf, _) = segments.split_buffer(buf)?;
+    let header_len =
+        base64url::decoded_len(segments.header.len()).ok_or(Error::Malformed(Part::Header))?;
+    let header_buf = buf.get_mut(..header_len).ok_or(Error::BufferTooSmall)?;
     decode_header(segments.header, header_buf)
 }
 

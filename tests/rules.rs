@@ -720,3 +720,23 @@ fn error_kinds_are_stable() {
         "required claim `nbf` is missing"
     );
 }
+
+#[test]
+fn peek_header_reads_kid_without_verifying() {
+    let t = token(r#"{"alg":"HS256","kid":"key-\u0032"}"#, "{}");
+    let mut buf = [0u8; 64];
+    let header = jwt_embedded::peek_header(t.as_bytes(), &mut buf).unwrap();
+    assert!(header.kid.unwrap().eq_str("key-2"));
+    assert!(header.alg.eq_str("HS256"));
+    // It still parses strictly.
+    let bad = token(r#"{"alg":"HS256","kid":"a","kid":"b"}"#, "{}");
+    assert_eq!(
+        jwt_embedded::peek_header(bad.as_bytes(), &mut buf).map(|_| ()),
+        Err(Error::Malformed(Part::Header))
+    );
+    let mut tiny = [0u8; 4];
+    assert_eq!(
+        jwt_embedded::peek_header(t.as_bytes(), &mut tiny).map(|_| ()),
+        Err(Error::BufferTooSmall)
+    );
+}
