@@ -171,15 +171,18 @@ struct Segments<'t> {
 impl<'t> Segments<'t> {
     fn split(token: &'t [u8]) -> Result<Self, Error> {
         let malformed = Error::Malformed(Part::Token);
-        let mut parts = token.splitn(4, |&b| b == b'.');
-        let (Some(header), Some(payload), Some(signature), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        // Counting vectorises; the two dots are then found from either end,
+        // next to the short header and signature segments.
+        if token.iter().filter(|&&b| b == b'.').count() != 2 {
             return Err(malformed);
-        };
+        }
+        let first = token.iter().position(|&b| b == b'.').ok_or(malformed)?;
+        let last = token.iter().rposition(|&b| b == b'.').ok_or(malformed)?;
+        let header = token.get(..first).ok_or(malformed)?;
+        let payload = token.get(first + 1..last).ok_or(malformed)?;
+        let signature = token.get(last + 1..).ok_or(malformed)?;
         // header '.' payload: the prefix of the token up to the second dot.
-        let signed_len = header.len() + 1 + payload.len();
-        let signing_input = token.get(..signed_len).ok_or(malformed)?;
+        let signing_input = token.get(..last).ok_or(malformed)?;
         Ok(Self {
             header,
             payload,
