@@ -4,17 +4,21 @@
 //! cargo run --example verify                    # demo with a bundled token
 //! cargo run --example verify -- --help          # usage
 //! cargo run --example verify -- --hs256-secret-hex HEX --iss ISSUER --aud AUDIENCE TOKEN
+//! cargo run --example verify -- --rs256-pem key.pem --token-file token.jwt
 //! ```
 //!
 //! Exit status: 0 valid (the payload JSON on stdout), 1 rejected
 //! (`rejected: <kind>` on stderr), 2 usage error.
 
 use std::io::{self, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use jwt_embedded::{Claim, Error, Hs256Key, RequiredClaims, Validation, Verified, buffer_len};
+use jwt_embedded::{
+    Claim, Error, Hs256Key, RequiredClaims, Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096,
+    Validation, Verified, buffer_len,
+};
 use zeroize::Zeroizing;
 
 const USAGE: &str = "\
@@ -22,8 +26,11 @@ Usage: verify                       run a demo with a bundled token
        verify OPTIONS TOKEN
        verify OPTIONS --token-file PATH
 
-Options:
-  --hs256-secret-hex HEX     HS256 secret, hex-encoded (required, >= 32 bytes)
+Options (exactly one key option is required):
+  --hs256-secret-hex HEX     HS256 secret, hex-encoded (>= 32 bytes)
+  --rs256-jwk PATH           RS256 public key: a JWK JSON file (kty RSA, n, e)
+  --rs256-pem PATH           RS256 public key: a PEM file, BEGIN PUBLIC KEY
+                             or BEGIN RSA PUBLIC KEY (2048 to 4096 bits)
   --now UNIX_SECONDS         current time (default: the system clock)
   --iss ISSUER               required issuer
   --aud AUDIENCE             accepted audience (repeatable: any one matches)
@@ -79,6 +86,10 @@ enum Command {
 enum KeySource {
     /// `--hs256-secret-hex`: the decoded secret bytes (wiped on drop).
     Hs256Secret(Zeroizing<Vec<u8>>),
+    /// `--rs256-jwk`: a file holding one RSA public JWK.
+    Rs256Jwk(PathBuf),
+    /// `--rs256-pem`: a file holding one PEM public key.
+    Rs256Pem(PathBuf),
 }
 
 enum TokenSource {
@@ -144,6 +155,8 @@ fn is_known_flag(flag: &str) -> bool {
     matches!(
         flag,
         "--hs256-secret-hex"
+            | "--rs256-jwk"
+            | "--rs256-pem"
             | "--now"
             | "--iss"
             | "--aud"
@@ -164,6 +177,16 @@ impl Builder {
                     KeySource::Hs256Secret(secret),
                 )
             }
+            "--rs256-jwk" => set_once(
+                &mut self.key,
+                "a key option",
+                KeySource::Rs256Jwk(PathBuf::from(value)),
+            ),
+            "--rs256-pem" => set_once(
+                &mut self.key,
+                "a key option",
+                KeySource::Rs256Pem(PathBuf::from(value)),
+            ),
             "--now" => set_once(&mut self.now, flag, parse_number(flag, &value)?),
             "--iss" => set_once(&mut self.issuer, flag, value),
             "--aud" => {
@@ -178,7 +201,9 @@ impl Builder {
     }
 
     fn finish(self) -> Result<Options, String> {
-        let key = self.key.ok_or("--hs256-secret-hex is required")?;
+        let key = self
+            .key
+            .ok_or("a key option is required: --hs256-secret-hex, --rs256-jwk or --rs256-pem")?;
         let token = match (self.token_arg, self.token_file) {
             (Some(token), None) => TokenSource::Arg(token),
             (None, Some(path)) => TokenSource::File(path),
@@ -233,16 +258,75 @@ fn parse_required(list: &str) -> Result<RequiredClaims, String> {
 // Verification
 // ---------------------------------------------------------------------------
 
-/// The key, ready to verify. Mirrors [`KeySource`].
+/// The key, ready to verify. Mirrors [`KeySource`]; an RSA key is held in
+/// the narrowest key type for its modulus size.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one key per run; the RSA key types are plain arrays by design"
+)]
 enum Key {
     Hs256(Hs256Key),
+    Rs2048(Rs256Key2048),
+    Rs3072(Rs256Key3072),
+    Rs4096(Rs256Key4096),
+}
+
+/// How an RSA key file is written.
+#[derive(Clone, Copy)]
+enum RsaFormat {
+    Jwk,
+    Pem,
+}
+
+impl RsaFormat {
+    fn import<const LIMBS: usize>(self, text: &str) -> Result<Rs256Key<LIMBS>, Error> {
+        match self {
+            RsaFormat::Jwk => Rs256Key::from_jwk(text),
+            RsaFormat::Pem => Rs256Key::from_pem(text),
+        }
+    }
+}
+
+/// Why a key could not be loaded.
+enum LoadError {
+    /// The key file cannot be read: a usage error.
+    Unreadable(String),
+    /// The key itself is refused.
+    Rejected(Error),
+}
+
+impl From<Error> for LoadError {
+    fn from(error: Error) -> Self {
+        LoadError::Rejected(error)
+    }
 }
 
 impl Key {
-    fn load(source: &KeySource) -> Result<Self, Error> {
+    fn load(source: &KeySource) -> Result<Self, LoadError> {
         match source {
-            KeySource::Hs256Secret(secret) => Hs256Key::new(secret).map(Key::Hs256),
+            KeySource::Hs256Secret(secret) => Ok(Key::Hs256(Hs256Key::new(secret)?)),
+            KeySource::Rs256Jwk(path) => Self::load_rsa(path, "--rs256-jwk", RsaFormat::Jwk),
+            KeySource::Rs256Pem(path) => Self::load_rsa(path, "--rs256-pem", RsaFormat::Pem),
         }
+    }
+
+    fn load_rsa(path: &Path, flag: &str, format: RsaFormat) -> Result<Self, LoadError> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            LoadError::Unreadable(format!("{flag}: cannot read {}: {e}", path.display()))
+        })?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| Error::InvalidKey)?;
+        Ok(Self::rsa(text, format)?)
+    }
+
+    /// Reads the key at the widest size to learn its modulus size, then
+    /// keeps it in the narrowest type that holds it (faster verification).
+    fn rsa(text: &str, format: RsaFormat) -> Result<Self, Error> {
+        let widest: Rs256Key4096 = format.import(text)?;
+        Ok(match widest.modulus_bits() {
+            ..=2048 => Key::Rs2048(format.import(text)?),
+            2049..=3072 => Key::Rs3072(format.import(text)?),
+            _ => Key::Rs4096(widest),
+        })
     }
 
     fn verify<'b>(
@@ -254,6 +338,9 @@ impl Key {
     ) -> Result<Verified<'b>, Error> {
         match self {
             Key::Hs256(key) => jwt_embedded::verify(token, key, validation, now, buf),
+            Key::Rs2048(key) => jwt_embedded::verify(token, key, validation, now, buf),
+            Key::Rs3072(key) => jwt_embedded::verify(token, key, validation, now, buf),
+            Key::Rs4096(key) => jwt_embedded::verify(token, key, validation, now, buf),
         }
     }
 }
@@ -265,7 +352,8 @@ fn run(options: &Options) -> ExitCode {
     };
     let key = match Key::load(&options.key) {
         Ok(key) => key,
-        Err(error) => return rejected(error),
+        Err(LoadError::Unreadable(message)) => return usage_error(&message),
+        Err(LoadError::Rejected(error)) => return rejected(error),
     };
     let audiences: Vec<&str> = options.audiences.iter().map(String::as_str).collect();
     let validation = validation(options, &audiences);

@@ -16,6 +16,7 @@ mod header;
 mod json;
 mod key;
 mod numeric_date;
+mod rsa;
 mod validation;
 mod verify;
 
@@ -28,6 +29,7 @@ pub use header::Header;
 pub use json::{Chars, JsonStr, MAX_DEPTH};
 pub use key::{Algorithm, Hs256Key, VerifyingKey};
 pub use numeric_date::NumericDate;
+pub use rsa::{Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096};
 pub use validation::{RequiredClaims, Validation};
 pub use verify::{Verified, buffer_len, peek_header, verify};
 

@@ -609,3 +609,213 @@ fn both_token_sources_is_a_usage_error() {
         &token,
     ]));
 }
+
+// ---------------------------------------------------------------------------
+// RS256 (--rs256-jwk, --rs256-pem)
+// ---------------------------------------------------------------------------
+
+/// RFC 7515 Appendix A.2: (token, JWK, SPKI PEM, payload). The token
+/// expires at 1300819380.
+fn rfc7515_a2() -> (String, String, String, String) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/rfc_vectors.json"
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let a2 = doc["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "rfc7515-A.2")
+        .unwrap();
+    let field = |v: &Value| v.as_str().unwrap().to_owned();
+    (
+        field(&a2["token"]),
+        a2["jwk"].to_string(),
+        field(&a2["key"]["spki_pem"]),
+        field(&a2["payload_text"]),
+    )
+}
+
+/// A public key PEM of the Wycheproof group for `bits` (2048, 3072, 4096).
+fn wycheproof_pem(bits: u32) -> String {
+    let path = format!(
+        "{}/tests/vectors/wycheproof/rsa_signature_{bits}_sha256_test.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    doc["testGroups"][0]["publicKeyPem"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+const A2_NOW: &str = "1300819379";
+
+fn run_rs256(flag: &str, key_file: &Path, extra: &[&str], token: &str) -> Output {
+    let mut args = vec![flag, key_file.to_str().unwrap(), "--now", A2_NOW];
+    args.extend_from_slice(extra);
+    args.push(token);
+    run(&args)
+}
+
+#[test]
+fn rs256_jwk_and_pem_verify() {
+    let (token, jwk, pem, payload) = rfc7515_a2();
+    let jwk_file = temp_file(jwk.as_bytes());
+    let pem_file = temp_file(pem.as_bytes());
+    for (flag, file) in [("--rs256-jwk", &jwk_file), ("--rs256-pem", &pem_file)] {
+        assert_valid(&run_rs256(flag, file, &[], &token), &payload);
+        assert_valid(&run_rs256(flag, file, &["--iss", "joe"], &token), &payload);
+        let path = file.to_str().unwrap();
+        let expired = run(&[flag, path, "--now", "1300819380", &token]);
+        assert_rejected(&expired, "expired");
+        assert_rejected(&run_rs256(flag, file, &["--iss", "Joe"], &token), "issuer");
+        // A signature character changed.
+        let mut tampered = token.clone().into_bytes();
+        let at = token.len() - 10;
+        tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
+        let tampered = String::from_utf8(tampered).unwrap();
+        assert_rejected(&run_rs256(flag, file, &[], &tampered), "signature");
+        // HS256 tokens are refused by an RSA key.
+        assert_rejected(
+            &run_rs256(flag, file, &[], &token_with(json!({}))),
+            "algorithm",
+        );
+    }
+}
+
+#[test]
+fn rs256_picks_the_key_width_from_the_modulus() {
+    let (token, ..) = rfc7515_a2();
+    // 3072 and 4096-bit keys load (a 2048-bit signature is then the wrong
+    // length: malformed, not a key error).
+    for bits in [2048, 3072, 4096] {
+        let file = temp_file(wycheproof_pem(bits).as_bytes());
+        let expected = if bits == 2048 {
+            "signature"
+        } else {
+            "malformed"
+        };
+        assert_rejected(&run_rs256("--rs256-pem", &file, &[], &token), expected);
+    }
+    // A whole 3072-bit round trip, signed by jsonwebtoken.
+    use rsa::pkcs1::EncodeRsaPrivateKey;
+    use rsa::pkcs8::EncodePublicKey;
+    let mut rng = SplitMix(7072);
+    let private = rsa::PrivateKey::new(&mut rng, 3072).unwrap();
+    let der = private.to_pkcs1_der().unwrap();
+    let payload = claims_with(json!({}));
+    let claims: Value = serde_json::from_str(&payload).unwrap();
+    let token = jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(Algorithm::RS256),
+        &claims,
+        &EncodingKey::from_rsa_der(der.as_bytes()),
+    )
+    .unwrap();
+    let pem = private
+        .to_public_key()
+        .to_public_key_pem(Default::default())
+        .unwrap();
+    let file = temp_file(pem.as_bytes());
+    let now = NOW.to_string();
+    let args = [
+        "--rs256-pem",
+        file.to_str().unwrap(),
+        "--now",
+        &now,
+        "--iss",
+        ISS,
+        "--aud",
+        AUD,
+        &token,
+    ];
+    assert_valid(&run(&args), &payload);
+}
+
+#[test]
+fn rs256_bad_keys_are_key_rejections() {
+    let (token, jwk, pem, _) = rfc7515_a2();
+    let cases = [
+        (
+            "--rs256-jwk",
+            r#"{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ"}"#.to_owned(),
+        ),
+        ("--rs256-jwk", jwk.replace("\"RSA\"", "\"EC\"")),
+        ("--rs256-jwk", jwk.replace("AQAB", "AQAA")), // e even
+        ("--rs256-jwk", pem.clone()),
+        ("--rs256-pem", pem.replace("PUBLIC KEY", "PRIVATE KEY")),
+        ("--rs256-pem", jwk.clone()),
+        ("--rs256-pem", String::new()),
+    ];
+    for (flag, contents) in cases {
+        let file = temp_file(contents.as_bytes());
+        assert_rejected(&run_rs256(flag, &file, &[], &token), "key");
+    }
+    let file = temp_file(&[0xFF, 0xFE, b'{']);
+    assert_rejected(&run_rs256("--rs256-jwk", &file, &[], &token), "key");
+}
+
+#[test]
+fn rs256_usage_errors() {
+    let (token, jwk, ..) = rfc7515_a2();
+    let jwk_file = temp_file(jwk.as_bytes());
+    let jwk_path = jwk_file.to_str().unwrap();
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-key-file");
+    let missing = missing.to_str().unwrap();
+    let secret = hex::encode(SECRET);
+    let cases: &[&[&str]] = &[
+        &["--rs256-jwk", missing, &token],
+        &["--rs256-pem", missing, &token],
+        &["--rs256-jwk"],
+        &["--rs256-jwk", jwk_path, "--rs256-pem", jwk_path, &token],
+        &["--rs256-jwk", jwk_path, "--rs256-jwk", jwk_path, &token],
+        &[
+            "--rs256-jwk",
+            jwk_path,
+            "--hs256-secret-hex",
+            &secret,
+            &token,
+        ],
+        &[
+            "--hs256-secret-hex",
+            &secret,
+            "--rs256-pem",
+            jwk_path,
+            &token,
+        ],
+        &["--rs256-jwk", jwk_path],
+    ];
+    for args in cases {
+        assert_usage_error(&run(args));
+    }
+}
+
+/// SplitMix64, for a seeded RSA key generation (tests only).
+struct SplitMix(u64);
+
+impl rsa::rand_core::TryRng for SplitMix {
+    type Error = core::convert::Infallible;
+
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        Ok(self.try_next_u64()? as u32)
+    }
+
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        Ok(z ^ (z >> 31))
+    }
+
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+        for chunk in dst.chunks_mut(8) {
+            let bytes = self.try_next_u64()?.to_le_bytes();
+            chunk.copy_from_slice(&bytes[..chunk.len()]);
+        }
+        Ok(())
+    }
+}
+
+impl rsa::rand_core::TryCryptoRng for SplitMix {}

@@ -2,7 +2,9 @@
 //! allocator wraps `System`, and key construction, `verify` of valid tokens
 //! and of tokens failing with every error kind, claim access and
 //! `Verified::deserialize` run inside a counting window that must see zero
-//! allocations. Tokens and policies are built before the window opens.
+//! allocations; so do RS256 key import (JWK, DER, PEM) and verification
+//! with 2048 and 4096-bit keys. Tokens, keys' text and policies are built
+//! before the window opens.
 //!
 //! The count is per thread (the test harness runs tests, and allocates, on
 //! other threads concurrently); the library is `no_std` and cannot spawn
@@ -22,7 +24,10 @@ use std::hint::black_box;
 
 use jsonwebtoken::EncodingKey;
 use jwt_embedded::heapless;
-use jwt_embedded::{Claim, Error, Hs256Key, Part, RequiredClaims, Validation, peek_header, verify};
+use jwt_embedded::{
+    Claim, Error, Hs256Key, Part, RequiredClaims, Rs256Key2048, Rs256Key4096, Validation,
+    peek_header, verify,
+};
 use serde::Deserialize;
 
 struct CountingAllocator;
@@ -489,6 +494,132 @@ fn verification_does_not_allocate() {
         allocations, 0,
         "verification allocated {allocations} time(s)"
     );
+}
+
+/// Inputs for the RS256 window, read from the vector files beforehand.
+struct RsaInputs {
+    /// RFC 7515 A.2: token, JWK, SPKI PEM, `n`.
+    token: String,
+    jwk: String,
+    pem: String,
+    n: String,
+    /// Wycheproof 4096-bit group: SPKI DER, PKCS#1 DER, and (msg, sig, valid) cases.
+    der_4096: Vec<u8>,
+    pkcs1_4096: Vec<u8>,
+    cases_4096: Vec<(Vec<u8>, Vec<u8>, bool)>,
+}
+
+fn rsa_inputs() -> RsaInputs {
+    let read = |path: &str| {
+        let path = format!("{}/tests/vectors/{path}", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let rfc = read("rfc_vectors.json");
+    let a2 = rfc["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "rfc7515-A.2")
+        .unwrap();
+    let wycheproof = read("wycheproof/rsa_signature_4096_sha256_test.json");
+    let group = &wycheproof["testGroups"][0];
+    let hex = |v: &serde_json::Value| hex::decode(v.as_str().unwrap()).unwrap();
+    let cases_4096 = group["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(40)
+        .map(|t| (hex(&t["msg"]), hex(&t["sig"]), t["result"] == "valid"))
+        .collect();
+    RsaInputs {
+        token: a2["token"].as_str().unwrap().to_owned(),
+        jwk: a2["jwk"].to_string(),
+        pem: a2["key"]["spki_pem"].as_str().unwrap().to_owned(),
+        n: a2["key"]["n_b64url"].as_str().unwrap().to_owned(),
+        der_4096: hex(&group["publicKeyDer"]),
+        pkcs1_4096: hex(&group["publicKeyAsn"]),
+        cases_4096,
+    }
+}
+
+#[test]
+fn rs256_does_not_allocate() {
+    let inputs = rsa_inputs();
+    let policy = Validation::new().issuer("joe");
+    let now = 1_300_819_379;
+    let mut tampered = inputs.token.clone().into_bytes();
+    let last = tampered.len() - 2;
+    tampered[last] ^= 1; // `R` -> `S`: another canonical character
+    let truncated = &inputs.token.as_bytes()[..inputs.token.len() - 3];
+    let hs256 = token(HEADER, CLAIMS, SECRET);
+    let escaped_jwk = inputs.jwk.replacen("AQAB", "\\u0041QAB", 1);
+    assert!(escaped_jwk.contains("\\u0041"));
+    let mut verdicts_4096: Vec<bool> = Vec::with_capacity(inputs.cases_4096.len());
+    let mut buf = [0u8; 1024];
+
+    let ((), allocations) = count_allocations(|| {
+        // Key import, every format, and refusals.
+        let key = Rs256Key2048::from_jwk(&inputs.jwk).unwrap();
+        assert_eq!(Rs256Key2048::from_jwk(&escaped_jwk), Ok(key.clone()));
+        assert_eq!(Rs256Key2048::from_pem(&inputs.pem), Ok(key.clone()));
+        assert_eq!(
+            Rs256Key2048::from_jwk_components(&inputs.n, "AQAB"),
+            Ok(key.clone())
+        );
+        let wide = Rs256Key4096::from_pem(&inputs.pem).unwrap();
+        let key_4096 = Rs256Key4096::from_public_key_der(&inputs.der_4096).unwrap();
+        assert_eq!(
+            Rs256Key4096::from_pkcs1_der(&inputs.pkcs1_4096),
+            Ok(key_4096.clone())
+        );
+        assert_eq!(
+            Rs256Key2048::from_public_key_der(&inputs.der_4096).err(),
+            Some(Error::InvalidKey)
+        );
+        assert_eq!(
+            Rs256Key2048::from_jwk(r#"{"kty":"oct","k":"AQAB"}"#).err(),
+            Some(Error::InvalidKey)
+        );
+        assert_eq!(
+            Rs256Key2048::from_pem("-----BEGIN PUBLIC KEY-----").err(),
+            Some(Error::InvalidKey)
+        );
+
+        // Tokens: 2048-bit arithmetic, and the same key in 4096-bit arithmetic.
+        let verified = verify(inputs.token.as_bytes(), &key, &policy, now, &mut buf).unwrap();
+        assert!(verified.claims().iss.is_some_and(|iss| iss.eq_str("joe")));
+        assert!(verify(inputs.token.as_bytes(), &wide, &policy, now, &mut buf).is_ok());
+        assert_eq!(
+            verify(&tampered, &key, &policy, now, &mut buf).err(),
+            Some(Error::Signature)
+        );
+        assert_eq!(
+            verify(truncated, &wide, &policy, now, &mut buf).err(),
+            Some(Error::Malformed(Part::Signature))
+        );
+        assert_eq!(
+            verify(hs256.as_bytes(), &key, &policy, now, &mut buf).err(),
+            Some(Error::Algorithm)
+        );
+        assert_eq!(
+            verify(inputs.token.as_bytes(), &key, &policy, now + 1, &mut buf).err(),
+            Some(Error::Expired)
+        );
+
+        // Raw 4096-bit verifications, valid and invalid.
+        for (msg, sig, _) in &inputs.cases_4096 {
+            verdicts_4096.push(key_4096.verify_pkcs1v15_sha256(msg, sig).is_ok());
+        }
+        assert_eq!(
+            key.verify_pkcs1v15_sha256(b"message", &[0u8; 256]),
+            Err(Error::Signature)
+        );
+    });
+
+    let expected: Vec<bool> = inputs.cases_4096.iter().map(|c| c.2).collect();
+    assert_eq!(verdicts_4096, expected);
+    assert!(expected.contains(&true) && expected.contains(&false));
+    assert_eq!(allocations, 0, "RS256 allocated {allocations} time(s)");
 }
 
 /// The counter is not vacuous: allocations inside the window are seen.

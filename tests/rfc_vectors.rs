@@ -1,11 +1,15 @@
 //! The RFC 7515 / 7519 / 7520 examples of `tests/vectors/rfc_vectors.json`:
-//! every HS256 case, with its validation policy, expected verdict and
-//! expected error kind. RS256 vectors are counted and skipped (not
-//! implemented yet).
+//! every HS256 and RS256 case, with its validation policy, expected verdict
+//! and expected error kind. Each key is used in every form the vector gives
+//! (HS256: the secret and the JWK; RS256: `n`/`e`, the whole JWK and the
+//! SubjectPublicKeyInfo PEM).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use jwt_embedded::{Claim, Error, Hs256Key, Part, RequiredClaims, Validation, buffer_len, verify};
+use jwt_embedded::{
+    Claim, Error, Hs256Key, Part, RequiredClaims, Rs256Key2048, Validation, VerifyingKey,
+    buffer_len, verify,
+};
 use serde_json::Value;
 
 fn load() -> Value {
@@ -48,130 +52,173 @@ fn str_field<'a>(v: &'a Value, name: &str) -> &'a str {
         .unwrap_or_else(|| panic!("missing string field {name}"))
 }
 
+/// The `Validation` and `now` of one case.
+fn policy(case: &Value) -> (Validation<'_>, i64) {
+    let validation_json = &case["validation"];
+    let now = validation_json["now"].as_i64().expect("now");
+    let mut required = RequiredClaims::NONE;
+    if let Some(names) = validation_json.get("require") {
+        for name in names.as_array().expect("require array") {
+            let name = name.as_str().expect("claim name");
+            let claim = Claim::from_name(name).unwrap_or_else(|| panic!("claim {name}"));
+            required = required.with(claim);
+        }
+    }
+    // The vectors require exactly the listed claims; `exp` and `nbf` are
+    // checked whenever present, as the verifier always does.
+    let mut validation = Validation::new().required(required);
+    if let Some(iss) = validation_json.get("iss") {
+        validation = validation.issuer(iss.as_str().expect("iss"));
+    }
+    if let Some(aud) = validation_json.get("aud") {
+        validation = validation.audience(aud.as_str().expect("aud"));
+    }
+    if let Some(leeway) = validation_json.get("leeway") {
+        validation = validation.leeway(leeway.as_u64().expect("leeway"));
+    }
+    (validation, now)
+}
+
+/// Runs one case of `vector` with `key` (called `key_name` in messages).
+fn check_case<K: VerifyingKey>(vector: &Value, case: &Value, key_name: &str, key: &K) {
+    let case_id = str_field(case, "id");
+    let token = str_field(vector, "token");
+    let (validation, now) = policy(case);
+    let mut buf = vec![0u8; buffer_len(token.len())];
+    let result = verify(token.as_bytes(), key, &validation, now, &mut buf);
+    match str_field(case, "expect") {
+        "valid" => {
+            let verified = result.unwrap_or_else(|e| {
+                panic!("{case_id} ({key_name} key): expected valid, got {e:?}")
+            });
+            assert_eq!(
+                verified.payload(),
+                str_field(vector, "payload_text"),
+                "{case_id}"
+            );
+            let claims = verified.claims();
+            assert!(claims.iss.is_some_and(|iss| iss.eq_str("joe")), "{case_id}");
+            assert_eq!(
+                claims.exp.map(|exp| exp.seconds()),
+                Some(1_300_819_380),
+                "{case_id}"
+            );
+            assert!(
+                verified.header().alg.eq_str(str_field(vector, "alg")),
+                "{case_id}"
+            );
+        }
+        "invalid" => {
+            let err = result.expect_err(case_id);
+            let reason = str_field(case, "reason_class");
+            assert_eq!(
+                err.kind(),
+                reason,
+                "{case_id} ({key_name} key): got {err:?}"
+            );
+            // The exact variants the brief pins down.
+            match vector["id"].as_str() {
+                Some("rfc7520-4.4" | "rfc7520-4.1") => {
+                    assert_eq!(err, Error::Malformed(Part::Claims), "{case_id}")
+                }
+                Some("rfc7519-6.1") => assert_eq!(err, Error::Algorithm, "{case_id}"),
+                _ => {}
+            }
+        }
+        other => panic!("{case_id}: unexpected expect {other}"),
+    }
+}
+
+/// The signature segment of `vector`'s token, decoded.
+fn signature(vector: &Value) -> Vec<u8> {
+    let token = str_field(vector, "token");
+    let signature_segment = token.rsplit('.').next().expect("segment");
+    b64url_decode(signature_segment).expect("signature base64url")
+}
+
+/// An HS256 vector: the secret and the JWK, the MAC alone, then every case.
+fn run_hs256(vector: &Value) -> usize {
+    let id = str_field(vector, "id");
+    let key_json = &vector["key"];
+    assert_eq!(str_field(key_json, "kind"), "hmac", "{id}");
+    let secret = hex::decode(str_field(key_json, "secret_hex")).expect("secret hex");
+    let key = Hs256Key::new(&secret).expect("RFC HS256 keys are >= 32 bytes");
+    // The JWK form of the key must be the same key.
+    let jwk_key = Hs256Key::from_base64url(str_field(&vector["jwk"], "k")).expect("jwk k");
+
+    // Signature layer on its own: `jws_signature_valid` is about the MAC only.
+    let signing_input = str_field(vector, "signing_input");
+    let tag = signature(vector);
+    let mac_ok = vector["jws_signature_valid"]
+        .as_bool()
+        .expect("jws_signature_valid");
+    for k in [&key, &jwk_key] {
+        assert_eq!(
+            k.verify_mac(signing_input.as_bytes(), &tag).is_ok(),
+            mac_ok,
+            "{id}: MAC check"
+        );
+    }
+    let cases = vector["cases"].as_array().expect("cases array");
+    for case in cases {
+        for (key_name, k) in [("secret", &key), ("jwk", &jwk_key)] {
+            check_case(vector, case, key_name, k);
+        }
+    }
+    cases.len()
+}
+
+/// An RS256 vector: `n`/`e`, the JWK and the PEM (all equal), the
+/// signature alone, then every case.
+fn run_rs256(vector: &Value) -> usize {
+    let id = str_field(vector, "id");
+    let key_json = &vector["key"];
+    assert_eq!(str_field(key_json, "kind"), "rsa", "{id}");
+    let components = Rs256Key2048::from_jwk_components(
+        str_field(key_json, "n_b64url"),
+        str_field(key_json, "e_b64url"),
+    )
+    .expect("n/e");
+    let jwk = Rs256Key2048::from_jwk(&vector["jwk"].to_string()).expect("jwk");
+    let pem = Rs256Key2048::from_pem(str_field(key_json, "spki_pem")).expect("pem");
+    assert_eq!(components, jwk, "{id}");
+    assert_eq!(components, pem, "{id}");
+
+    let signing_input = str_field(vector, "signing_input");
+    let signature_ok = vector["jws_signature_valid"]
+        .as_bool()
+        .expect("jws_signature_valid");
+    let verdict = components.verify_pkcs1v15_sha256(signing_input.as_bytes(), &signature(vector));
+    assert_eq!(verdict.is_ok(), signature_ok, "{id}: signature check");
+
+    let cases = vector["cases"].as_array().expect("cases array");
+    for case in cases {
+        for (key_name, k) in [("n/e", &components), ("jwk", &jwk), ("pem", &pem)] {
+            check_case(vector, case, key_name, k);
+        }
+    }
+    cases.len()
+}
+
 #[test]
 fn rfc_vectors() {
     let doc = load();
     assert_eq!(doc["format"], "jwt-rfc-vectors/1");
     let vectors = doc["vectors"].as_array().expect("vectors array");
 
-    let mut hs256_cases = 0usize;
-    let mut skipped_rs256_cases = 0usize;
+    let (mut hs256_cases, mut rs256_cases) = (0usize, 0usize);
     let mut seen_ids = Vec::new();
-
     for vector in vectors {
         let id = str_field(vector, "id");
-        let alg = str_field(vector, "alg");
-        let cases = vector["cases"].as_array().expect("cases array");
-        match alg {
-            "HS256" => {}
-            "RS256" => {
-                // RS256 is not implemented yet: counted, and skipped explicitly.
-                skipped_rs256_cases += cases.len();
-                continue;
-            }
+        match str_field(vector, "alg") {
+            "HS256" => hs256_cases += run_hs256(vector),
+            "RS256" => rs256_cases += run_rs256(vector),
             other => panic!("{id}: unexpected alg {other}"),
         }
         seen_ids.push(id);
-
-        let token = str_field(vector, "token");
-        let key_json = &vector["key"];
-        assert_eq!(str_field(key_json, "kind"), "hmac", "{id}");
-        let secret = hex::decode(str_field(key_json, "secret_hex")).expect("secret hex");
-        let key = Hs256Key::new(&secret).expect("RFC HS256 keys are >= 32 bytes");
-
-        // The JWK form of the key must be the same key.
-        let jwk_key = Hs256Key::from_base64url(str_field(&vector["jwk"], "k")).expect("jwk k");
-
-        // Signature layer on its own: `jws_signature_valid` is about the MAC only.
-        let signing_input = str_field(vector, "signing_input");
-        let signature_segment = token.rsplit('.').next().expect("segment");
-        let tag = b64url_decode(signature_segment).expect("signature base64url");
-        let mac_ok = vector["jws_signature_valid"]
-            .as_bool()
-            .expect("jws_signature_valid");
-        for k in [&key, &jwk_key] {
-            assert_eq!(
-                k.verify_mac(signing_input.as_bytes(), &tag).is_ok(),
-                mac_ok,
-                "{id}: MAC check"
-            );
-        }
-
-        for case in cases {
-            let case_id = str_field(case, "id");
-            let validation_json = &case["validation"];
-            let now = validation_json["now"].as_i64().expect("now");
-
-            let mut validation = Validation::new();
-            let mut required = RequiredClaims::NONE;
-            if let Some(names) = validation_json.get("require") {
-                for name in names.as_array().expect("require array") {
-                    let name = name.as_str().expect("claim name");
-                    let claim =
-                        Claim::from_name(name).unwrap_or_else(|| panic!("{case_id}: claim {name}"));
-                    required = required.with(claim);
-                }
-            }
-            // The vectors require exactly the listed claims; `exp` and `nbf`
-            // are checked whenever present, as the verifier always does.
-            validation = validation.required(required);
-            if let Some(iss) = validation_json.get("iss") {
-                validation = validation.issuer(iss.as_str().expect("iss"));
-            }
-            if let Some(aud) = validation_json.get("aud") {
-                validation = validation.audience(aud.as_str().expect("aud"));
-            }
-            if let Some(leeway) = validation_json.get("leeway") {
-                validation = validation.leeway(leeway.as_u64().expect("leeway"));
-            }
-
-            for (key_name, k) in [("secret", &key), ("jwk", &jwk_key)] {
-                let mut buf = vec![0u8; buffer_len(token.len())];
-                let result = verify(token.as_bytes(), k, &validation, now, &mut buf);
-                match str_field(case, "expect") {
-                    "valid" => {
-                        let verified = result.unwrap_or_else(|e| {
-                            panic!("{case_id} ({key_name} key): expected valid, got {e:?}")
-                        });
-                        assert_eq!(
-                            verified.payload(),
-                            str_field(vector, "payload_text"),
-                            "{case_id}"
-                        );
-                        let claims = verified.claims();
-                        assert!(claims.iss.is_some_and(|iss| iss.eq_str("joe")), "{case_id}");
-                        assert_eq!(
-                            claims.exp.map(|exp| exp.seconds()),
-                            Some(1_300_819_380),
-                            "{case_id}"
-                        );
-                        assert!(verified.header().alg.eq_str("HS256"), "{case_id}");
-                    }
-                    "invalid" => {
-                        let err = result.expect_err(case_id);
-                        let reason = str_field(case, "reason_class");
-                        assert_eq!(
-                            err.kind(),
-                            reason,
-                            "{case_id} ({key_name} key): got {err:?}"
-                        );
-                        // The exact variants the brief pins down.
-                        match vector["id"].as_str() {
-                            Some("rfc7520-4.4") => {
-                                assert_eq!(err, Error::Malformed(Part::Claims), "{case_id}")
-                            }
-                            Some("rfc7519-6.1") => assert_eq!(err, Error::Algorithm, "{case_id}"),
-                            _ => {}
-                        }
-                    }
-                    other => panic!("{case_id}: unexpected expect {other}"),
-                }
-            }
-            hs256_cases += 1;
-        }
     }
 
-    // The 6.1 `alg: none` token must also be refused by any other HS256 key.
+    // The 6.1 `alg: none` token must also be refused by any other key.
     let none_token = vectors
         .iter()
         .find(|v| v["id"] == "rfc7519-6.1")
@@ -191,22 +238,36 @@ fn rfc_vectors() {
         Err(Error::Algorithm)
     );
 
-    for expected in ["rfc7515-A.1", "rfc7519-3.1", "rfc7519-6.1", "rfc7520-4.4"] {
-        assert!(
-            seen_ids.contains(&expected),
-            "HS256 vector {expected} not run"
-        );
+    // An HS256 token is refused by an RS256 key, and the other way round.
+    let by_id = |id: &str| vectors.iter().find(|v| v["id"] == id).expect(id);
+    let rs256 = by_id("rfc7515-A.2");
+    let rsa_key = Rs256Key2048::from_pem(str_field(&rs256["key"], "spki_pem")).expect("pem");
+    let hs256_token = str_field(by_id("rfc7515-A.1"), "token");
+    let mut buf = vec![0u8; 1024];
+    assert_eq!(
+        verify(hs256_token.as_bytes(), &rsa_key, &policy, 0, &mut buf).err(),
+        Some(Error::Algorithm)
+    );
+    let rs256_token = str_field(rs256, "token");
+    assert_eq!(
+        verify(rs256_token.as_bytes(), &other_key, &policy, 0, &mut buf).err(),
+        Some(Error::Algorithm)
+    );
+
+    for expected in [
+        "rfc7515-A.1",
+        "rfc7515-A.2",
+        "rfc7519-3.1",
+        "rfc7519-6.1",
+        "rfc7520-4.1",
+        "rfc7520-4.4",
+    ] {
+        assert!(seen_ids.contains(&expected), "vector {expected} not run");
     }
-    assert!(hs256_cases > 0, "no HS256 case ran");
     assert_eq!(
         hs256_cases, 11,
         "HS256 case count changed: update this test"
     );
-    assert_eq!(
-        skipped_rs256_cases, 9,
-        "RS256 case count changed: update this test"
-    );
-    eprintln!(
-        "rfc_vectors: {hs256_cases} HS256 cases run, {skipped_rs256_cases} RS256 cases skipped"
-    );
+    assert_eq!(rs256_cases, 9, "RS256 case count changed: update this test");
+    eprintln!("rfc_vectors: {hs256_cases} HS256 cases, {rs256_cases} RS256 cases run");
 }
