@@ -67,12 +67,26 @@ fn string(value: Option<Value<'_>>) -> Result<Option<JsonStr<'_>>, Error> {
 /// regard to ASCII case, and with an omitted `application/` prefix
 /// (RFC 7515 §4.1.9), so `"JWT"`, `"jwt"` and `"application/jwt"` all match `"JWT"`.
 pub(crate) fn typ_matches(typ: &JsonStr<'_>, expected: &str) -> bool {
+    // Compared character by character, decoding escapes as it goes: no buffer, no length limit.
     let expected = strip_application(expected);
-    let mut buf = [0u8; 64];
-    let Ok(typ) = typ.unescape_into(&mut buf) else {
-        return false;
+    let mut after_prefix = typ.chars();
+    let has_prefix = "application/"
+        .chars()
+        .all(|p| after_prefix.next().is_some_and(|c| c.eq_ignore_ascii_case(&p)));
+    let subtype = if has_prefix && !after_prefix.clone().any(|c| c == '/') {
+        after_prefix
+    } else {
+        typ.chars()
     };
-    strip_application(typ).eq_ignore_ascii_case(expected)
+    let mut expected_chars = expected.chars();
+    subtype
+        .map(Some)
+        .chain(core::iter::once(None))
+        .all(|c| match (c, expected_chars.next()) {
+            (Some(c), Some(e)) => c.eq_ignore_ascii_case(&e),
+            (None, None) => true,
+            _ => false,
+        })
 }
 
 fn strip_application(media_type: &str) -> &str {
