@@ -70,9 +70,11 @@ pub(crate) fn typ_matches(typ: &JsonStr<'_>, expected: &str) -> bool {
     // Compared character by character, decoding escapes as it goes: no buffer, no length limit.
     let expected = strip_application(expected);
     let mut after_prefix = typ.chars();
-    let has_prefix = "application/"
-        .chars()
-        .all(|p| after_prefix.next().is_some_and(|c| c.eq_ignore_ascii_case(&p)));
+    let has_prefix = "application/".chars().all(|p| {
+        after_prefix
+            .next()
+            .is_some_and(|c| c.eq_ignore_ascii_case(&p))
+    });
     let subtype = if has_prefix && !after_prefix.clone().any(|c| c == '/') {
         after_prefix
     } else {

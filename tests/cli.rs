@@ -18,6 +18,13 @@ const ISS: &str = "https://issuer.example.com";
 const AUD: &str = "device-fleet";
 const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 
+/// Selects `jsonwebtoken`'s RustCrypto backend. The dev-dependency enables both
+/// of its backends (the benchmarks compare them), and then it refuses to guess:
+/// every test that signs or verifies through it calls this first.
+fn provider() {
+    let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
+}
+
 // ---------------------------------------------------------------------------
 // Running the example
 // ---------------------------------------------------------------------------
@@ -138,6 +145,7 @@ fn b64(bytes: &[u8]) -> String {
 /// A compact JWS of the given header and payload JSON texts, HMAC-SHA-256
 /// signed with `secret` whatever the header says.
 fn sign_with(header: &str, payload: &str, secret: &[u8]) -> String {
+    provider();
     let signing_input = format!("{}.{}", b64(header.as_bytes()), b64(payload.as_bytes()));
     let key = EncodingKey::from_secret(secret);
     let signature = jsonwebtoken::crypto::sign(signing_input.as_bytes(), &key, Algorithm::HS256)
@@ -707,6 +715,7 @@ fn rs256_picks_the_key_width_from_the_modulus() {
     let der = private.to_pkcs1_der().unwrap();
     let payload = claims_with(json!({}));
     let claims: Value = serde_json::from_str(&payload).unwrap();
+    provider();
     let token = jsonwebtoken::encode(
         &jsonwebtoken::Header::new(Algorithm::RS256),
         &claims,

@@ -24,6 +24,13 @@ use serde_json::{Map, Value, json};
 const SEED: u64 = 0x6a77_745f_656d_6264;
 const CLAIM_SETS: usize = 300;
 
+/// Selects `jsonwebtoken`'s RustCrypto backend. The dev-dependency enables both
+/// of its backends (the benchmarks compare them), and then it refuses to guess:
+/// every test that signs or verifies through it calls this first.
+fn provider() {
+    let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
+}
+
 /// Characters the generated strings draw from: plain ASCII, characters JSON
 /// must or may escape, and non-ASCII (2-, 3- and 4-byte UTF-8).
 const ALPHABET: &[char] = &[
@@ -189,6 +196,7 @@ fn check_date_claim(name: &str, got: Option<jwt_embedded::NumericDate>, expected
 
 #[test]
 fn random_claim_sets_round_trip_and_agree() {
+    provider();
     let mut rng = StdRng::seed_from_u64(SEED);
     let now = wall_clock();
     let mut mutated = 0usize;
@@ -444,6 +452,7 @@ fn random_whitespace(rng: &mut StdRng) -> &'static str {
 /// never writes `\/` or `\u` escapes, so `encode` alone would not cover this.)
 #[test]
 fn escaped_payloads_agree_with_jsonwebtoken() {
+    provider();
     let mut rng = StdRng::seed_from_u64(SEED ^ 1);
     let now = wall_clock();
     let secret = [0x17u8; 48];
@@ -548,6 +557,7 @@ fn escaped_payloads_agree_with_jsonwebtoken() {
 /// test asserts that difference rather than hiding it.
 #[test]
 fn exp_nbf_boundaries_agree_with_jsonwebtoken() {
+    provider();
     let secret = [0x42u8; 32];
     let key = Hs256Key::new(&secret).expect("key");
     let mut compared = 0usize;

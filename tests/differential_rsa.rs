@@ -29,6 +29,13 @@ use rsa::sha2::{Digest, Sha256};
 use rsa::signature::{SignatureEncoding, Signer, Verifier};
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 
+/// Selects `jsonwebtoken`'s RustCrypto backend. The dev-dependency enables both
+/// of its backends (the benchmarks compare them), and then it refuses to guess:
+/// every test that signs or verifies through it calls this first.
+fn provider() {
+    let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
+}
+
 /// SplitMix64: a small, seeded generator (tests only; not a CSPRNG).
 struct TestRng(u64);
 
@@ -418,6 +425,7 @@ fn check_tokens<K: VerifyingKey>(key: &K, tokens: &Tokens, rng: &mut TestRng) {
 
 #[test]
 fn jsonwebtoken_tokens() {
+    provider();
     let mut rng = TestRng(7);
     let pem = |private: &rsa::PrivateKey| {
         private

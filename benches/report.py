@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Prints the markdown tables of BENCHMARKS.md from criterion's last run.
+
+Usage (from the repository root):
+
+    cargo bench --bench verify -- --warm-up-time 1 --measurement-time 3
+    python3 benches/report.py [target/criterion]
+
+Reads `<group>/<function>/new/estimates.json` (the median of the last run of
+each benchmark) and prints, per group, the medians, the ratio to the group's
+`floor` and the ratio of each peer to `jwt-embedded`, then the issue-5 targets
+with met / missed. All ratios come from the same run.
+"""
+
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CRITERION = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "criterion")
+
+PEER_GROUPS = {
+    "hs256": ["jwt-embedded", "jsonwebtoken", "jwt-simple", "jwt-compact", "floor"],
+}
+for bits in (2048, 3072, 4096):
+    PEER_GROUPS[f"rs256_{bits}"] = [
+        "jwt-embedded",
+        "jsonwebtoken",
+        "jsonwebtoken-rustcrypto",
+        "jwt-simple",
+        "jwt-compact",
+        "floor",
+    ]
+OTHER_GROUPS = {
+    "claims": ["jwt-embedded"],
+    "base64": ["table", "base64ct"],
+    "hs256_payload_size": ["100", "1024", "4096", "16384"],
+}
+
+
+def median_ns(group, function):
+    path = os.path.join(CRITERION, group, function, "new", "estimates.json")
+    try:
+        with open(path) as f:
+            return json.load(f)["median"]["point_estimate"]
+    except FileNotFoundError:
+        return None
+
+
+def fmt_time(ns):
+    if ns is None:
+        return "—"
+    if ns >= 1_000_000:
+        return f"{ns / 1_000_000:.3g} ms"
+    if ns >= 1000:
+        return f"{ns / 1000:.3g} µs"
+    return f"{ns:.3g} ns"
+
+
+def fmt_ratio(x):
+    if x is None:
+        return "—"
+    return f"{x:.2f}×" if x < 10 else f"{x:.1f}×"
+
+
+def ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+def peer_tables(m):
+    print("| group | function | median | × floor | × jwt-embedded |")
+    print("|---|---|---:|---:|---:|")
+    for group, functions in PEER_GROUPS.items():
+        floor = m[group, "floor"]
+        ours = m[group, "jwt-embedded"]
+        for function in functions:
+            t = m[group, function]
+            print(
+                f"| {group} | {function} | {fmt_time(t)} | {fmt_ratio(ratio(t, floor))} "
+                f"| {fmt_ratio(ratio(t, ours))} |"
+            )
+    print()
+    print("`× floor`: median ÷ the group's `floor` median. `× jwt-embedded`: median ÷ the")
+    print("`jwt-embedded` median of the group (for a peer: how many times slower it is).")
+
+
+def other_tables(m):
+    print("| group | function | median | ratio |")
+    print("|---|---|---:|---|")
+    hs = m["hs256", "jwt-embedded"]
+    c = m["claims", "jwt-embedded"]
+    print(f"| claims | jwt-embedded | {fmt_time(c)} | {fmt_ratio(ratio(c, hs))} of hs256/jwt-embedded |")
+    table, ct = m["base64", "table"], m["base64", "base64ct"]
+    print(f"| base64 | table | {fmt_time(table)} | 1.00× |")
+    print(f"| base64 | base64ct | {fmt_time(ct)} | {fmt_ratio(ratio(ct, table))} table |")
+    small = m["hs256_payload_size", "100"]
+    for size in OTHER_GROUPS["hs256_payload_size"]:
+        t = m["hs256_payload_size", size]
+        print(f"| hs256_payload_size | {size} | {fmt_time(t)} | {fmt_ratio(ratio(t, small))} size 100 |")
+    for bits in (3072, 4096):
+        for function in ("jwt-embedded", "floor"):
+            t = m[f"rs256_{bits}", function]
+            base = m["rs256_2048", function]
+            print(
+                f"| rs256_{bits} | {function} | {fmt_time(t)} "
+                f"| {fmt_ratio(ratio(t, base))} rs256_2048/{function} |"
+            )
+
+
+def targets(m):
+    rows = []
+    hs = ratio(m["hs256", "jwt-embedded"], m["hs256", "floor"])
+    rows.append(("hs256/jwt-embedded ≤ 1.5 × hs256/floor", hs, hs is not None and hs <= 1.5))
+    rs = ratio(m["rs256_2048", "jwt-embedded"], m["rs256_2048", "floor"])
+    rows.append(("rs256_2048/jwt-embedded ≤ 1.25 × rs256_2048/floor", rs, rs is not None and rs <= 1.25))
+    for peer in ("jsonwebtoken-rustcrypto", "jwt-simple", "jwt-compact"):
+        r = ratio(m["rs256_2048", peer], m["rs256_2048", "jwt-embedded"])
+        rows.append((f"rs256_2048/{peer} ≥ 5 × rs256_2048/jwt-embedded", r, r is not None and r >= 5))
+    print("| target | measured | met |")
+    print("|---|---:|---|")
+    for name, value, met in rows:
+        print(f"| {name} | {fmt_ratio(value)} | {'yes' if met else '**no**'} |")
+
+
+def main():
+    m = {}
+    for groups in (PEER_GROUPS, OTHER_GROUPS):
+        for group, functions in groups.items():
+            for function in functions:
+                m[group, function] = median_ns(group, function)
+    missing = [f"{g}/{f}" for (g, f), v in m.items() if v is None]
+    if missing:
+        print(f"missing estimates (run the benchmarks first): {', '.join(missing)}", file=sys.stderr)
+    print("### Peers and floors\n")
+    peer_tables(m)
+    print("\n### Targets (issue 5)\n")
+    targets(m)
+    print("\n### Scaling and parts\n")
+    other_tables(m)
+
+
+if __name__ == "__main__":
+    main()
