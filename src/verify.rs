@@ -173,7 +173,7 @@ impl<'t> Segments<'t> {
         let malformed = Error::Malformed(Part::Token);
         // Counting vectorises; the two dots are then found from either end,
         // next to the short header and signature segments.
-        if token.iter().filter(|&&b| b == b'.').count() != 2 {
+        if count_dots(token) != 2 {
             return Err(malformed);
         }
         let first = token.iter().position(|&b| b == b'.').ok_or(malformed)?;
@@ -202,6 +202,18 @@ impl<'t> Segments<'t> {
         }
         Ok(buf.split_at_mut(header_len))
     }
+}
+
+/// The number of `.` in `token`, counted in 8-bit lanes, 32 bytes at a time
+/// (a chunk's count fits a `u8`), which vectorises far better than `count()`.
+fn count_dots(token: &[u8]) -> usize {
+    let mut chunks = token.chunks_exact(32);
+    let mut dots = 0usize;
+    for chunk in &mut chunks {
+        let in_chunk: u8 = chunk.iter().map(|&b| u8::from(b == b'.')).sum();
+        dots += usize::from(in_chunk);
+    }
+    dots + chunks.remainder().iter().filter(|&&b| b == b'.').count()
 }
 
 fn decode_header<'b>(segment: &[u8], buf: &'b mut [u8]) -> Result<Header<'b>, Error> {
