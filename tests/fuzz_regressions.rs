@@ -6,7 +6,7 @@
 
 use base64ct::{Base64UrlUnpadded, Encoding};
 use hmac::{Hmac, KeyInit, Mac};
-use jwt_embedded::{Hs256Key, RequiredClaims, Validation, buffer_len, verify};
+use jwt_embedded::{Error, Hs256Key, RequiredClaims, Validation, buffer_len, verify};
 use sha2::Sha256;
 
 const SECRET: &[u8; 32] = b"jwt-embedded fuzz key, 32 bytes!";
@@ -35,17 +35,40 @@ fn sign(header: &str, payload: &str) -> Vec<u8> {
 /// characters as a stream, with no buffer and no length limit.
 ///
 /// Minimised fuzz input (`header` target; `[n] [policy] [header]`, policy
-/// "the token's own typ"):
+/// "the token's own typ"), kept as `fuzz/corpus/header/typ_longer_than_64_bytes`:
 /// `06 00 00 00 80 00 00` + `{"alg":"HS256","typ":"application/xxxx…"}` (60 `x`).
+/// Checked here also escaped, without the prefix, upper-cased, and against
+/// an expected `typ` one character short.
 #[test]
 fn typ_longer_than_64_bytes_matches_itself() {
-    let typ = format!("application/{}", "x".repeat(60));
-    let token = sign(&format!(r#"{{"alg":"HS256","typ":"{typ}"}}"#), "{}");
+    let subtype = "x".repeat(60);
+    let typ = format!("application/{subtype}");
+    let escaped = format!("application\\/\\u0078{}", &subtype[1..]);
     let key = Hs256Key::new(SECRET).unwrap();
-    let policy = Validation::new().required(RequiredClaims::NONE).typ(&typ);
-    let mut buf = vec![0u8; buffer_len(token.len())];
-    let verified = verify(&token, &key, &policy, 0, &mut buf);
-    assert!(verified.is_ok(), "{:?}", verified.err());
+    for in_token in [typ.as_str(), &escaped, &subtype] {
+        let token = sign(&format!(r#"{{"alg":"HS256","typ":"{in_token}"}}"#), "{}");
+        for expected in [typ.as_str(), &subtype, &typ.to_ascii_uppercase()] {
+            let policy = Validation::new()
+                .required(RequiredClaims::NONE)
+                .typ(expected);
+            let mut buf = vec![0u8; buffer_len(token.len())];
+            let verified = verify(&token, &key, &policy, 0, &mut buf);
+            assert!(
+                verified.is_ok(),
+                "{in_token} vs {expected}: {:?}",
+                verified.err()
+            );
+        }
+        let policy = Validation::new()
+            .required(RequiredClaims::NONE)
+            .typ(&typ[..typ.len() - 1]);
+        let mut buf = vec![0u8; buffer_len(token.len())];
+        assert_eq!(
+            verify(&token, &key, &policy, 0, &mut buf).err(),
+            Some(Error::Type),
+            "{in_token}: one character short"
+        );
+    }
 }
 
 /// The same rule within the limit, which holds today: the prefix and case

@@ -5,7 +5,8 @@
 //! The private keys in `keys/` are fuzzing fixtures generated with OpenSSL
 //! for this purpose only (PKCS#8 DER); they protect nothing.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use base64ct::{Base64, Encoding};
 use num_bigint_dig::BigUint;
@@ -74,12 +75,30 @@ impl TestKey {
 
     /// `em^d mod n`, `k` bytes: the signature whose encoded message is `em`,
     /// or `None` if `em` is not below `n`.
+    ///
+    /// Results are cached: under coverage instrumentation a private-key
+    /// operation costs tens of milliseconds, and libFuzzer often mutates
+    /// other parts of an input than the signed bytes.
     pub fn sign_raw(&self, em: &[u8]) -> Option<Vec<u8>> {
-        let s = self.crt.private_op(&BigUint::from_bytes_be(em))?;
-        let bytes = s.to_bytes_be();
-        let mut out = vec![0u8; self.len() - bytes.len()];
-        out.extend(bytes);
-        Some(out)
+        static CACHE: Mutex<Option<SignatureCache>> = Mutex::new(None);
+        let mut key = self.n.clone();
+        key.extend_from_slice(em);
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        let cache = cache.get_or_insert_with(HashMap::new);
+        if let Some(hit) = cache.get(&key) {
+            return hit.clone();
+        }
+        let signature = self.crt.private_op(&BigUint::from_bytes_be(em)).map(|s| {
+            let bytes = s.to_bytes_be();
+            let mut out = vec![0u8; self.len() - bytes.len()];
+            out.extend(bytes);
+            out
+        });
+        if cache.len() >= 4096 {
+            cache.clear();
+        }
+        cache.insert(key, signature.clone());
+        signature
     }
 
     /// Whether `rsa` accepts `signature` over `message`.
@@ -114,6 +133,9 @@ impl TestKey {
         em
     }
 }
+
+/// Signatures by `n || em`.
+type SignatureCache = HashMap<Vec<u8>, Option<Vec<u8>>>;
 
 /// The DER `DigestInfo` prefix for SHA-256 (RFC 8017 §9.2, note 1).
 pub const DIGEST_INFO_SHA256: [u8; 19] = [
