@@ -21,10 +21,7 @@ pub struct AudienceList<'a> {
 impl<'a> AudienceList<'a> {
     /// The audiences, in order.
     pub fn iter(&self) -> impl Iterator<Item = JsonStr<'a>> + 'a {
-        json::Items::new(self.json).filter_map(|v| match v {
-            Value::Str(s) => Some(s),
-            _ => None,
-        })
+        strings(self.json)
     }
 
     /// The array's JSON text, brackets included.
@@ -33,18 +30,22 @@ impl<'a> AudienceList<'a> {
     }
 }
 
+/// The string elements of a validated array (every element is one, see [`audience`]).
+fn strings(array: &str) -> impl Iterator<Item = JsonStr<'_>> {
+    json::Items::new(array).filter_map(|v| match v {
+        Value::Str(s) => Some(s),
+        _ => None,
+    })
+}
+
 impl<'a> Audience<'a> {
     /// Each audience, whether `aud` was a string or an array.
     pub fn iter(&self) -> impl Iterator<Item = JsonStr<'a>> + 'a {
         let (one, many) = match *self {
             Audience::One(s) => (Some(s), None),
-            Audience::Many(list) => (None, Some(json::Items::new(list.json))),
+            Audience::Many(list) => (None, Some(strings(list.json))),
         };
-        let many = many.into_iter().flatten().filter_map(|v| match v {
-            Value::Str(s) => Some(s),
-            _ => None,
-        });
-        one.into_iter().chain(many)
+        one.into_iter().chain(many.into_iter().flatten())
     }
 
     /// Whether `aud` names `audience` (exact, case-sensitive, after unescaping).

@@ -21,8 +21,7 @@ pub fn decode_and_check_claims<'b>(
     now: i64,
     buf: &'b mut [u8],
 ) -> Result<Claims<'b>, Error> {
-    let bytes = base64url::decode(payload_b64, buf).map_err(|_| Error::Malformed(Part::Claims))?;
-    let text = core::str::from_utf8(bytes).map_err(|_| Error::Malformed(Part::Claims))?;
+    let text = crate::verify::decode_text(payload_b64, buf, Part::Claims)?;
     let claims = Claims::parse(text)?;
     validation.check(&claims, now)?;
     Ok(claims)

@@ -116,7 +116,7 @@ pub const fn buffer_len(token_len: usize) -> usize {
 /// );
 /// # Ok::<(), jwt_embedded::Error>(())
 /// ```
-pub fn verify<'b, K: VerifyingKey + ?Sized>(
+pub fn verify<'b, K: VerifyingKey>(
     token: &[u8],
     key: &K,
     validation: &Validation<'_>,
@@ -221,7 +221,11 @@ fn decode_header<'b>(segment: &[u8], buf: &'b mut [u8]) -> Result<Header<'b>, Er
 }
 
 /// Decodes a base64url segment that must hold UTF-8 text.
-fn decode_text<'b>(segment: &[u8], buf: &'b mut [u8], part: Part) -> Result<&'b str, Error> {
+pub(crate) fn decode_text<'b>(
+    segment: &[u8],
+    buf: &'b mut [u8],
+    part: Part,
+) -> Result<&'b str, Error> {
     let bytes = base64url::decode(segment, buf).map_err(|_| Error::Malformed(part))?;
     core::str::from_utf8(bytes).map_err(|_| Error::Malformed(part))
 }

@@ -386,18 +386,7 @@ fn assert_mutants_rejected(
 
 /// Unpadded base64url, to assemble hand-written tokens.
 fn b64url_encode(bytes: &[u8]) -> String {
-    const CHARS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(CHARS[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
+    <base64ct::Base64UrlUnpadded as base64ct::Encoding>::encode_string(bytes)
 }
 
 /// `s` as a JSON string literal, each character written raw or escaped at

@@ -23,18 +23,7 @@ fn load() -> Value {
 
 /// Unpadded base64url encoding, to feed the same keys to `from_base64url`.
 fn b64url_encode(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
+    <base64ct::Base64UrlUnpadded as base64ct::Encoding>::encode_string(bytes)
 }
 
 fn hex_field(test: &Value, name: &str) -> Vec<u8> {
