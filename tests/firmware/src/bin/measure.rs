@@ -1,0 +1,139 @@
+//! Flash and stack of one verify, per algorithm.
+//!
+//! Built once per feature set by `.ci/firmware`: without features (the
+//! baseline image), with `hs256`, and with `rs256-2048` / `rs256-4096` (each
+//! on top of `hs256`). Every image holds the same tokens and keys and prints
+//! the same lines; only the verify calls differ, so the difference in
+//! `text + data` between two images is the verifier's share of flash.
+//!
+//! Each verify runs under stack painting and prints
+//! `stack_bytes=<peak stack of one verify> alg=<alg> target=<triple>`, plus a
+//! `key_setup_stack_bytes=` line for building the key. A verify that does
+//! not succeed fails the run.
+#![no_std]
+#![no_main]
+
+use core::hint::black_box;
+
+#[cfg(feature = "hs256")]
+use jwt_embedded::{Hs256Key, Validation, buffer_len, verify};
+use jwt_embedded_firmware::fixtures::{RS2048_E, RS2048_N, RS4096_E, RS4096_N};
+use jwt_embedded_firmware::{TARGET, entry, exit, println, stack};
+
+const HS256_TOKEN: &str = include_str!("../../../../benches/fixtures/hs256.jwt");
+const RS2048_TOKEN: &str = include_str!("../../../../benches/fixtures/rs256_2048.jwt");
+const RS4096_TOKEN: &str = include_str!("../../../../benches/fixtures/rs256_4096.jwt");
+const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
+const NOW: i64 = 1_750_000_000;
+
+#[cfg(feature = "hs256")]
+const POLICY: Validation<'static> = Validation::new()
+    .issuer("https://issuer.example.com")
+    .audience("api://telemetry")
+    .leeway(60);
+
+/// The verify buffer for the longest fixture token (caller-owned, in RAM,
+/// not counted in the stack figure: it lives in `main`'s frame).
+#[cfg(feature = "hs256")]
+const BUF_LEN: usize = buffer_len(RS4096_TOKEN.len());
+
+/// FNV-1a over the inputs every image carries, so that each image keeps the
+/// same data in flash whatever it verifies.
+#[inline(never)]
+fn fingerprint(parts: &[&[u8]]) -> u32 {
+    parts
+        .iter()
+        .flat_map(|p| p.iter())
+        .fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(*b)).wrapping_mul(0x0100_0193)
+        })
+}
+
+/// Verifies and reads the claims a device acts on: the length of `sub`
+/// (0 on any error, so that a failure is visible).
+#[cfg(feature = "hs256")]
+#[inline(never)]
+fn verify_claims<K: jwt_embedded::VerifyingKey>(token: &str, key: &K, buf: &mut [u8]) -> usize {
+    match verify(token.as_bytes(), key, &POLICY, NOW, buf) {
+        Ok(verified) => verified.claims().sub.map_or(0, |sub| sub.raw().len()),
+        Err(_) => 0,
+    }
+}
+
+/// Runs `f` under stack painting, prints its line, and says whether it
+/// returned `expected`.
+fn measured<R: PartialEq>(label: &str, alg: &str, expected: R, f: impl FnOnce() -> R) -> bool {
+    let (result, used) = stack::measure(f);
+    println!("{}={} alg={} target={}", label, used, alg, TARGET);
+    result == expected
+}
+
+#[entry]
+fn main() -> ! {
+    let fp = fingerprint(&[
+        black_box(HS256_TOKEN).as_bytes(),
+        black_box(RS2048_TOKEN).as_bytes(),
+        black_box(RS4096_TOKEN).as_bytes(),
+        black_box(SECRET),
+        black_box(RS2048_N),
+        black_box(RS2048_E),
+        black_box(RS4096_N),
+        black_box(RS4096_E),
+    ]);
+    println!("inputs fingerprint={:08x} target={}", fp, TARGET);
+    #[allow(unused_mut)]
+    let mut ok = true;
+
+    #[cfg(feature = "hs256")]
+    {
+        let mut buf = [0u8; BUF_LEN];
+        let key = stack::measure(|| Hs256Key::new(black_box(SECRET))).0;
+        match key {
+            Ok(key) => {
+                ok &= measured("stack_bytes", "HS256", 11, || {
+                    verify_claims(black_box(HS256_TOKEN), &key, &mut buf)
+                });
+            }
+            Err(_) => ok = false,
+        }
+    }
+
+    #[cfg(feature = "rs256-2048")]
+    {
+        use jwt_embedded::Rs256Key2048;
+        let mut buf = [0u8; BUF_LEN];
+        let mut key = None;
+        ok &= measured("key_setup_stack_bytes", "RS256-2048", true, || {
+            key = Rs256Key2048::from_components(black_box(RS2048_N), black_box(RS2048_E)).ok();
+            key.is_some()
+        });
+        if let Some(key) = key {
+            ok &= measured("stack_bytes", "RS256-2048", 11, || {
+                verify_claims(black_box(RS2048_TOKEN), &key, &mut buf)
+            });
+        }
+    }
+
+    #[cfg(feature = "rs256-4096")]
+    {
+        use jwt_embedded::Rs256Key4096;
+        let mut buf = [0u8; BUF_LEN];
+        let mut key = None;
+        ok &= measured("key_setup_stack_bytes", "RS256-4096", true, || {
+            key = Rs256Key4096::from_components(black_box(RS4096_N), black_box(RS4096_E)).ok();
+            key.is_some()
+        });
+        if let Some(key) = key {
+            ok &= measured("stack_bytes", "RS256-4096", 11, || {
+                verify_claims(black_box(RS4096_TOKEN), &key, &mut buf)
+            });
+        }
+    }
+
+    println!(
+        "measure: {} target={}",
+        if ok { "ok" } else { "FAILED" },
+        TARGET
+    );
+    exit(ok)
+}

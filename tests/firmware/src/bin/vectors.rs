@@ -1,0 +1,689 @@
+//! Runs every RFC and Wycheproof vector the board has room for, and a set of
+//! rejection cases signed on the device, through jwt-embedded on bare
+//! metal. Prints one line per section and a summary over semihosting, and
+//! exits non-zero if any case fails.
+#![no_std]
+#![no_main]
+
+use core::fmt::Display;
+
+use base64ct::{Base64UrlUnpadded, Encoding};
+use hmac::{Hmac, KeyInit, Mac};
+use jwt_embedded::{
+    Claim, Error, Hs256Key, Part, RequiredClaims, Rs256Key2048, Rs256Key4096, Validation,
+    buffer_len, verify,
+};
+use jwt_embedded_firmware::vectors::{
+    HS_KEYS, JWS, JwsGroup, MAX_TOKEN_LEN, RFC, RS_KEYS, RSA_2048, RSA_4096, RfcKey, RsaGroup,
+};
+use jwt_embedded_firmware::{TARGET, entry, exit, println};
+use sha2::Sha256;
+
+/// Longest token of the on-device rejection cases.
+const FORGED_MAX: usize = 512;
+const TOKEN_MAX: usize = if MAX_TOKEN_LEN > FORGED_MAX {
+    MAX_TOKEN_LEN
+} else {
+    FORGED_MAX
+};
+/// The verify buffer: sized for the longest token, as `buffer_len` says.
+const BUF_LEN: usize = buffer_len(TOKEN_MAX);
+
+/// Pass/fail counts of one section, printing each failure.
+struct Section {
+    name: &'static str,
+    passed: u32,
+    failed: u32,
+}
+
+impl Section {
+    const fn new(name: &'static str) -> Self {
+        Section {
+            name,
+            passed: 0,
+            failed: 0,
+        }
+    }
+
+    fn check(&mut self, ok: bool, id: impl Display, got: impl core::fmt::Debug) {
+        if ok {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+            println!("FAIL {} {}: got {:?}", self.name, id, got);
+        }
+    }
+
+    fn end(self, total: &mut (u32, u32)) {
+        println!(
+            "section={} passed={} failed={}",
+            self.name, self.passed, self.failed
+        );
+        total.0 += self.passed;
+        total.1 += self.failed;
+    }
+}
+
+#[entry]
+fn main() -> ! {
+    let mut buf = [0u8; BUF_LEN];
+    let mut total = (0u32, 0u32);
+    println!(
+        "jwt-embedded firmware vectors: target={} buffer={} bytes",
+        TARGET, BUF_LEN
+    );
+
+    rfc(&mut buf).end(&mut total);
+    let (hs, rs, other) = wycheproof_jws(&mut buf);
+    hs.end(&mut total);
+    rs.end(&mut total);
+    other.end(&mut total);
+    rsa_file::<Rs256Key2048>("wycheproof-rsa-2048", RSA_2048).end(&mut total);
+    rsa_file::<Rs256Key4096>("wycheproof-rsa-4096", RSA_4096).end(&mut total);
+    rejections(&mut buf).end(&mut total);
+
+    println!(
+        "summary: passed={} failed={} target={}",
+        total.0, total.1, TARGET
+    );
+    exit(total.1 == 0 && total.0 > 0)
+}
+
+// ---------------------------------------------------------------------------
+// RFC 7515 / 7519 / 7520
+// ---------------------------------------------------------------------------
+
+fn rfc(buf: &mut [u8]) -> Section {
+    let mut section = Section::new("rfc");
+    for case in RFC {
+        let mut required = RequiredClaims::NONE;
+        for name in case.require {
+            match Claim::from_name(name) {
+                Some(claim) => required = required.with(claim),
+                None => section.check(false, case.id, name),
+            }
+        }
+        let mut policy = Validation::new().required(required).leeway(case.leeway);
+        if let Some(iss) = case.iss {
+            policy = policy.issuer(iss);
+        }
+        if let Some(aud) = case.aud {
+            policy = policy.audience(aud);
+        }
+        let mut run = |form: &str, result: Result<&str, Error>| {
+            let ok = match result {
+                Ok(payload) => case.expect == "valid" && payload == case.payload,
+                Err(e) => e.kind() == case.expect,
+            };
+            section.check(ok, format_args!("{} ({form})", case.id), result);
+        };
+        let token = case.token.as_bytes();
+        match &case.key {
+            RfcKey::Hs { secret, jwk_k } => {
+                for (form, key) in [
+                    ("secret", Hs256Key::new(secret)),
+                    ("jwk k", Hs256Key::from_base64url(jwk_k)),
+                ] {
+                    match key {
+                        Ok(key) => run(
+                            form,
+                            verify(token, &key, &policy, case.now, buf).map(|v| v.payload()),
+                        ),
+                        Err(e) => run(form, Err(e)),
+                    }
+                }
+            }
+            RfcKey::Rs { n, e, spki_pem } => {
+                for (form, key) in [
+                    ("jwk n/e", Rs256Key2048::from_jwk_components(n, e)),
+                    ("spki pem", Rs256Key2048::from_pem(spki_pem)),
+                ] {
+                    match key {
+                        Ok(key) => run(
+                            form,
+                            verify(token, &key, &policy, case.now, buf).map(|v| v.payload()),
+                        ),
+                        Err(e) => run(form, Err(e)),
+                    }
+                }
+            }
+        }
+    }
+    section
+}
+
+// ---------------------------------------------------------------------------
+// Wycheproof json_web_signature_test.json
+// ---------------------------------------------------------------------------
+
+/// The payloads are arbitrary bytes, not claims: nothing is required, any
+/// audience is fine, and a verified token may still fail as claims.
+const ANY: Validation<'static> = Validation::new()
+    .required(RequiredClaims::NONE)
+    .danger_accept_any_audience();
+const WYCHEPROOF_NOW: i64 = 1_700_000_000;
+
+/// Whether the JWS verified, judging from where `verify` stopped: claims
+/// errors come only after the signature check. `Malformed(Claims)` for a
+/// payload segment that is not strict base64url means the MAC covered a
+/// badly encoded payload: an invalid JWS. `None`: an error this policy and
+/// buffer can never produce.
+fn jws_verified<T>(result: &Result<T, Error>, payload_strict: bool) -> Option<bool> {
+    match result {
+        Ok(_) => Some(true),
+        Err(Error::Malformed(Part::Claims)) => Some(payload_strict),
+        Err(
+            Error::InvalidClaimType(_)
+            | Error::MissingClaim(_)
+            | Error::Expired
+            | Error::NotYetValid
+            | Error::Audience
+            | Error::Issuer,
+        ) => Some(true),
+        Err(
+            Error::Malformed(_)
+            | Error::Algorithm
+            | Error::Signature
+            | Error::Crit
+            | Error::TooLarge,
+        ) => Some(false),
+        Err(_) => None,
+    }
+}
+
+fn wycheproof_jws(buf: &mut [u8]) -> (Section, Section, Section) {
+    let mut hs = Section::new("wycheproof-jws-hs256");
+    let mut rs = Section::new("wycheproof-jws-rs256");
+    let mut other = Section::new("wycheproof-jws-other-algs");
+    let Ok(any_hs) = Hs256Key::from_base64url(HS_KEYS[0]) else {
+        hs.check(false, "key 0", "HS256 key refused");
+        return (hs, rs, other);
+    };
+    let Ok(any_rs) = Rs256Key2048::from_jwk_components(RS_KEYS[0].n, RS_KEYS[0].e) else {
+        rs.check(false, "key 0", "RS256 key refused");
+        return (hs, rs, other);
+    };
+    for case in JWS {
+        let token = case.token.as_bytes();
+        match case.group {
+            JwsGroup::Hs256 => match Hs256Key::from_base64url(HS_KEYS[case.key]) {
+                Ok(key) => {
+                    let result = verify(token, &key, &ANY, WYCHEPROOF_NOW, buf).map(|_| ());
+                    let got = jws_verified(&result, case.payload_strict);
+                    hs.check(got == Some(case.valid), case.tc_id, result);
+                }
+                Err(e) => hs.check(false, case.tc_id, e),
+            },
+            JwsGroup::Rs256 => {
+                let jwk = &RS_KEYS[case.key];
+                let bare = Rs256Key2048::from_jwk_components(jwk.n, jwk.e);
+                let imported = Rs256Key2048::from_jwk(jwk.jwk);
+                match (imported, bare) {
+                    (Ok(key), Ok(bare)) if jwk.usable => {
+                        let result = verify(token, &key, &ANY, WYCHEPROOF_NOW, buf).map(|_| ());
+                        let got = jws_verified(&result, case.payload_strict);
+                        rs.check(got == Some(case.valid) && key == bare, case.tc_id, result);
+                    }
+                    // A key for encryption only: refused at import, which
+                    // is what makes the (well-signed) token invalid.
+                    (Err(Error::InvalidKey), Ok(bare)) if !jwk.usable => {
+                        let result = verify(token, &bare, &ANY, WYCHEPROOF_NOW, buf).map(|_| ());
+                        let got = jws_verified(&result, case.payload_strict);
+                        rs.check(!case.valid && got == Some(true), case.tc_id, result);
+                    }
+                    (imported, bare) => {
+                        rs.check(false, case.tc_id, (imported.map(|_| ()), bare.map(|_| ())))
+                    }
+                }
+            }
+            JwsGroup::Other => {
+                // Every other algorithm's token is refused by both key
+                // types, at or before the signature check.
+                let by_hs = verify(token, &any_hs, &ANY, WYCHEPROOF_NOW, buf).map(|_| ());
+                let hs_ok = jws_verified(&by_hs, case.payload_strict) == Some(false);
+                let by_rs = verify(token, &any_rs, &ANY, WYCHEPROOF_NOW, buf).map(|_| ());
+                let rs_ok = jws_verified(&by_rs, case.payload_strict) == Some(false);
+                other.check(hs_ok && rs_ok, case.tc_id, (by_hs, by_rs));
+            }
+        }
+    }
+    (hs, rs, other)
+}
+
+// ---------------------------------------------------------------------------
+// Wycheproof rsa_signature_{2048,4096}_sha256_test.json
+// ---------------------------------------------------------------------------
+
+/// The two key widths the raw RSA files are run with.
+trait RawRsa: Sized {
+    fn from_der(der: &[u8]) -> Result<Self, Error>;
+    fn check(&self, msg: &[u8], sig: &[u8]) -> Result<(), Error>;
+}
+
+impl RawRsa for Rs256Key2048 {
+    fn from_der(der: &[u8]) -> Result<Self, Error> {
+        Self::from_public_key_der(der)
+    }
+    fn check(&self, msg: &[u8], sig: &[u8]) -> Result<(), Error> {
+        self.verify_pkcs1v15_sha256(msg, sig)
+    }
+}
+
+impl RawRsa for Rs256Key4096 {
+    fn from_der(der: &[u8]) -> Result<Self, Error> {
+        Self::from_public_key_der(der)
+    }
+    fn check(&self, msg: &[u8], sig: &[u8]) -> Result<(), Error> {
+        self.verify_pkcs1v15_sha256(msg, sig)
+    }
+}
+
+fn rsa_file<K: RawRsa>(name: &'static str, groups: &[RsaGroup]) -> Section {
+    let mut section = Section::new(name);
+    for group in groups {
+        let key = match K::from_der(group.der) {
+            Ok(key) => key,
+            Err(e) => {
+                section.check(false, "key", e);
+                continue;
+            }
+        };
+        for case in group.cases {
+            let result = key.check(case.msg, case.sig);
+            let ok = if case.valid {
+                result.is_ok()
+            } else {
+                result == Err(Error::Signature)
+            };
+            section.check(ok, case.tc_id, result);
+        }
+    }
+    section
+}
+
+// ---------------------------------------------------------------------------
+// Rejection cases, signed here with the hmac crate
+// ---------------------------------------------------------------------------
+
+const SECRET: &[u8; 32] = b"firmware-test-secret-0123456789!";
+const NOW: i64 = 1_700_000_000;
+const POLICY: Validation<'static> = Validation::new().issuer("fw-issuer").audience("fw-device");
+const HS: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
+const GOOD: &str =
+    r#"{"iss":"fw-issuer","aud":"fw-device","sub":"dev-1","exp":1700000100,"nbf":1699999900}"#;
+
+/// What is done to a well-signed token before it is verified.
+#[derive(Clone, Copy)]
+enum Tamper {
+    None,
+    /// Signed with another secret.
+    WrongKey,
+    /// First signature character changed.
+    Signature,
+    /// First payload character changed.
+    Payload,
+    /// `=` appended.
+    Padding,
+    /// A fourth segment appended.
+    FourthSegment,
+    /// The signature and its dot removed.
+    TwoSegments,
+    /// Empty signature segment.
+    EmptySignature,
+    /// A space before the first dot.
+    Space,
+    /// Signature cut to 40 characters (30 bytes).
+    ShortSignature,
+    /// Verified into a 16-byte buffer.
+    SmallBuffer,
+}
+
+/// Builds `b64(header).b64(payload).b64(HMAC)` into `out`, tampered.
+fn forge<'o>(
+    header: &str,
+    payload: &str,
+    tamper: Tamper,
+    out: &'o mut [u8; FORGED_MAX],
+) -> Option<&'o [u8]> {
+    let h = Base64UrlUnpadded::encode(header.as_bytes(), &mut out[..])
+        .ok()?
+        .len();
+    out[h] = b'.';
+    let p = Base64UrlUnpadded::encode(payload.as_bytes(), &mut out[h + 1..])
+        .ok()?
+        .len();
+    let mut len = h + 1 + p;
+    let secret: &[u8] = match tamper {
+        Tamper::WrongKey => b"another-secret-of-32-bytes-00000",
+        _ => SECRET,
+    };
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).ok()?;
+    mac.update(&out[..len]);
+    let tag = mac.finalize().into_bytes();
+    out[len] = b'.';
+    let sig_start = len + 1;
+    len = sig_start
+        + Base64UrlUnpadded::encode(&tag, &mut out[sig_start..])
+            .ok()?
+            .len();
+    match tamper {
+        Tamper::Signature => out[sig_start] = if out[sig_start] == b'A' { b'B' } else { b'A' },
+        Tamper::Payload => out[h + 1] = if out[h + 1] == b'e' { b'f' } else { b'e' },
+        Tamper::Padding => {
+            out[len] = b'=';
+            len += 1;
+        }
+        Tamper::FourthSegment => {
+            out[len..len + 5].copy_from_slice(b".AAAA");
+            len += 5;
+        }
+        Tamper::TwoSegments => len = sig_start - 1,
+        Tamper::EmptySignature => len = sig_start,
+        Tamper::Space => {
+            out.copy_within(h..len, h + 1);
+            out[h] = b' ';
+            len += 1;
+        }
+        Tamper::ShortSignature => len = sig_start + 40,
+        Tamper::None | Tamper::WrongKey | Tamper::SmallBuffer => {}
+    }
+    Some(&out[..len])
+}
+
+struct Rejection {
+    name: &'static str,
+    header: &'static str,
+    payload: &'static str,
+    tamper: Tamper,
+    policy: Validation<'static>,
+    expect: Result<(), Error>,
+}
+
+const fn case(
+    name: &'static str,
+    header: &'static str,
+    payload: &'static str,
+    expect: Result<(), Error>,
+) -> Rejection {
+    Rejection {
+        name,
+        header,
+        payload,
+        tamper: Tamper::None,
+        policy: POLICY,
+        expect,
+    }
+}
+
+const fn tampered(name: &'static str, tamper: Tamper, expect: Result<(), Error>) -> Rejection {
+    Rejection {
+        name,
+        header: HS,
+        payload: GOOD,
+        tamper,
+        policy: POLICY,
+        expect,
+    }
+}
+
+const fn policy(
+    name: &'static str,
+    payload: &'static str,
+    policy: Validation<'static>,
+    expect: Result<(), Error>,
+) -> Rejection {
+    Rejection {
+        name,
+        header: HS,
+        payload,
+        tamper: Tamper::None,
+        policy,
+        expect,
+    }
+}
+
+const DEEP: &str = concat!(
+    r#"{"iss":"fw-issuer","aud":"fw-device","exp":1700000100,"x":"#,
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+    "}"
+);
+
+const REJECTIONS: &[Rejection] = &[
+    case("valid", HS, GOOD, Ok(())),
+    case(
+        "aud array with ours",
+        HS,
+        r#"{"iss":"fw-issuer","aud":["x","fw-device"],"exp":1700000100}"#,
+        Ok(()),
+    ),
+    case(
+        "aud array without ours",
+        HS,
+        r#"{"iss":"fw-issuer","aud":["x","y"],"exp":1700000100}"#,
+        Err(Error::Audience),
+    ),
+    case(
+        "aud absent",
+        HS,
+        r#"{"iss":"fw-issuer","exp":1700000100}"#,
+        Err(Error::Audience),
+    ),
+    case(
+        "exp == now",
+        HS,
+        r#"{"iss":"fw-issuer","aud":"fw-device","exp":1700000000}"#,
+        Err(Error::Expired),
+    ),
+    policy(
+        "exp within leeway",
+        r#"{"iss":"fw-issuer","aud":"fw-device","exp":1699999990}"#,
+        POLICY.leeway(30),
+        Ok(()),
+    ),
+    case(
+        "nbf in the future",
+        HS,
+        r#"{"iss":"fw-issuer","aud":"fw-device","exp":1700000100,"nbf":1700000001}"#,
+        Err(Error::NotYetValid),
+    ),
+    case(
+        "iss differs in case",
+        HS,
+        r#"{"iss":"fw-Issuer","aud":"fw-device","exp":1700000100}"#,
+        Err(Error::Issuer),
+    ),
+    case(
+        "exp missing",
+        HS,
+        r#"{"iss":"fw-issuer","aud":"fw-device"}"#,
+        Err(Error::MissingClaim(Claim::Exp)),
+    ),
+    case(
+        "exp as a string",
+        HS,
+        r#"{"iss":"fw-issuer","aud":"fw-device","exp":"1700000100"}"#,
+        Err(Error::InvalidClaimType(Claim::Exp)),
+    ),
+    case(
+        "duplicate exp",
+        HS,
+        r#"{"iss":"fw-issuer","aud":"fw-device","exp":1,"exp":1700000100}"#,
+        Err(Error::Malformed(Part::Claims)),
+    ),
+    case(
+        "payload not an object",
+        HS,
+        "[1]",
+        Err(Error::Malformed(Part::Claims)),
+    ),
+    case(
+        "nesting deeper than 16",
+        HS,
+        DEEP,
+        Err(Error::Malformed(Part::Claims)),
+    ),
+    case(
+        "crit",
+        r#"{"alg":"HS256","crit":["exp"],"exp":1}"#,
+        GOOD,
+        Err(Error::Crit),
+    ),
+    case(
+        "alg lowercase",
+        r#"{"alg":"hs256"}"#,
+        GOOD,
+        Err(Error::Algorithm),
+    ),
+    case(
+        "alg RS256",
+        r#"{"alg":"RS256"}"#,
+        GOOD,
+        Err(Error::Algorithm),
+    ),
+    case(
+        "alg missing",
+        r#"{"typ":"JWT"}"#,
+        GOOD,
+        Err(Error::Malformed(Part::Header)),
+    ),
+    Rejection {
+        name: "alg none, empty signature",
+        header: r#"{"alg":"none"}"#,
+        payload: GOOD,
+        tamper: Tamper::EmptySignature,
+        policy: POLICY,
+        expect: Err(Error::Algorithm),
+    },
+    policy("typ JWT expected", GOOD, POLICY.typ("JWT"), Ok(())),
+    Rejection {
+        name: "typ application/jwt",
+        header: r#"{"alg":"HS256","typ":"application/jwt"}"#,
+        payload: GOOD,
+        tamper: Tamper::None,
+        policy: POLICY.typ("JWT"),
+        expect: Ok(()),
+    },
+    Rejection {
+        name: "typ at+jwt when JWT expected",
+        header: r#"{"alg":"HS256","typ":"at+jwt"}"#,
+        payload: GOOD,
+        tamper: Tamper::None,
+        policy: POLICY.typ("JWT"),
+        expect: Err(Error::Type),
+    },
+    policy(
+        "over max_token_len",
+        GOOD,
+        POLICY.max_token_len(64),
+        Err(Error::TooLarge),
+    ),
+    tampered("wrong key", Tamper::WrongKey, Err(Error::Signature)),
+    tampered(
+        "signature altered",
+        Tamper::Signature,
+        Err(Error::Signature),
+    ),
+    tampered("payload altered", Tamper::Payload, Err(Error::Signature)),
+    tampered(
+        "padding",
+        Tamper::Padding,
+        Err(Error::Malformed(Part::Signature)),
+    ),
+    tampered(
+        "fourth segment",
+        Tamper::FourthSegment,
+        Err(Error::Malformed(Part::Token)),
+    ),
+    tampered(
+        "two segments",
+        Tamper::TwoSegments,
+        Err(Error::Malformed(Part::Token)),
+    ),
+    tampered(
+        "empty signature",
+        Tamper::EmptySignature,
+        Err(Error::Malformed(Part::Signature)),
+    ),
+    tampered(
+        "space in the header segment",
+        Tamper::Space,
+        Err(Error::Malformed(Part::Header)),
+    ),
+    tampered(
+        "short signature",
+        Tamper::ShortSignature,
+        Err(Error::Malformed(Part::Signature)),
+    ),
+    tampered(
+        "buffer too small",
+        Tamper::SmallBuffer,
+        Err(Error::BufferTooSmall),
+    ),
+];
+
+/// The claims a device reads through serde.
+#[derive(serde::Deserialize)]
+struct DeviceClaims<'a> {
+    sub: &'a str,
+    exp: i64,
+}
+
+fn rejections(buf: &mut [u8]) -> Section {
+    let mut section = Section::new("rejections");
+    let Ok(key) = Hs256Key::new(SECRET) else {
+        section.check(false, "key", "refused");
+        return section;
+    };
+    let mut token = [0u8; FORGED_MAX];
+    for case in REJECTIONS {
+        let Some(token) = forge(case.header, case.payload, case.tamper, &mut token) else {
+            section.check(false, case.name, "token does not fit");
+            continue;
+        };
+        let buf = match case.tamper {
+            Tamper::SmallBuffer => &mut buf[..16],
+            _ => &mut buf[..],
+        };
+        let result = verify(token, &key, &case.policy, NOW, buf).map(|_| ());
+        section.check(result == case.expect, case.name, result);
+    }
+
+    // An accepted token's claims, borrowed and through serde.
+    let mut forged = [0u8; FORGED_MAX];
+    let mut scratch = [0u8; 128];
+    let claims_ok = forge(HS, GOOD, Tamper::None, &mut forged).is_some_and(|token| {
+        verify(token, &key, &POLICY, NOW, buf).is_ok_and(|verified| {
+            let borrowed = verified.claims().sub.is_some_and(|sub| sub.eq_str("dev-1"));
+            let typed = verified
+                .deserialize::<DeviceClaims<'_>>(&mut scratch)
+                .is_ok_and(|c| c.sub == "dev-1" && c.exp == 1_700_000_100);
+            borrowed && typed && verified.header().typ.is_some_and(|t| t.eq_str("JWT"))
+        })
+    });
+    section.check(claims_ok, "claims read back", claims_ok);
+
+    // No algorithm confusion: an HS256 token under an RSA key, and the RFC
+    // 7515 A.2 RS256 token under an HS256 key, fail on `alg`.
+    let rs_vector = RFC.iter().find_map(|c| match c.key {
+        RfcKey::Rs { n, e, .. } => Some((c.token, n, e)),
+        RfcKey::Hs { .. } => None,
+    });
+    let confusion = match (rs_vector, forge(HS, GOOD, Tamper::None, &mut forged)) {
+        (Some((rs_token, n, e)), Some(hs_token)) => match Rs256Key2048::from_jwk_components(n, e) {
+            Ok(rsa) => {
+                let a = verify(hs_token, &rsa, &POLICY, NOW, buf).map(|_| ());
+                let b = verify(rs_token.as_bytes(), &key, &POLICY, NOW, buf).map(|_| ());
+                (a, b)
+            }
+            Err(e) => (Err(e), Err(e)),
+        },
+        _ => (Err(Error::InvalidKey), Err(Error::InvalidKey)),
+    };
+    section.check(
+        confusion == (Err(Error::Algorithm), Err(Error::Algorithm)),
+        "algorithm confusion",
+        confusion,
+    );
+    section
+}
