@@ -55,11 +55,6 @@ pub struct JsonStr<'a> {
 }
 
 impl<'a> JsonStr<'a> {
-    const EMPTY: JsonStr<'static> = JsonStr {
-        raw: "",
-        escaped: false,
-    };
-
     /// The text between the quotes, escapes not decoded.
     pub const fn raw(&self) -> &'a str {
         self.raw
@@ -231,7 +226,7 @@ pub(crate) fn parse_object<'a>(
     mut visit: impl FnMut(JsonStr<'a>, Value<'a>),
 ) -> Result<(), Syntax> {
     let mut keys = KeyStack {
-        keys: [JsonStr::EMPTY; KEY_SLOTS],
+        keys: [KeySpan::EMPTY; KEY_SLOTS],
         len: 0,
     };
     let mut p = Parser {
@@ -291,16 +286,51 @@ impl<'a> Iterator for Items<'a> {
 }
 
 /// Keys of the currently open objects, for duplicate detection.
-struct KeyStack<'a> {
-    keys: [JsonStr<'a>; KEY_SLOTS],
+struct KeyStack {
+    keys: [KeySpan; KEY_SLOTS],
     len: usize,
+}
+
+/// Where a member name's raw text lies in the document: 4 bytes instead of
+/// a 12-byte [`JsonStr`] on 32-bit targets, which keeps the parser's frame
+/// small on firmware stacks. A name beyond offset 65535 is not remembered:
+/// its object falls back to re-scanning, as when the slots run out.
+#[derive(Clone, Copy)]
+struct KeySpan {
+    start: u16,
+    end: u16,
+}
+
+impl KeySpan {
+    const EMPTY: KeySpan = KeySpan { start: 0, end: 0 };
+
+    /// The span of `key`, which starts at byte `start` of the document.
+    fn new(start: usize, key: &JsonStr<'_>) -> Option<Self> {
+        let end = start.checked_add(key.raw.len())?;
+        Some(Self {
+            start: u16::try_from(start).ok()?,
+            end: u16::try_from(end).ok()?,
+        })
+    }
+
+    /// Whether the name at this span of `doc` decodes to the same text as `key`.
+    fn names(self, doc: &str, key: &JsonStr<'_>) -> bool {
+        let (start, end) = (usize::from(self.start), usize::from(self.end));
+        if !key.escaped && end - start != key.raw.len() {
+            return false; // cheap: different raw lengths, neither escaped
+        }
+        doc.get(start..end).is_some_and(|raw| {
+            let escaped = raw.as_bytes().contains(&b'\\');
+            JsonStr { raw, escaped }.eq_json(key)
+        })
+    }
 }
 
 struct Parser<'a, 'k> {
     src: &'a str,
     pos: usize,
     /// `None` when re-reading text that was already validated (no duplicate checks).
-    keys: Option<&'k mut KeyStack<'a>>,
+    keys: Option<&'k mut KeyStack>,
 }
 
 /// A visitor for nested objects, whose members are validated but not reported.
@@ -406,7 +436,7 @@ impl<'a> Parser<'a, '_> {
             return Ok(());
         };
         let seen = keys.keys.get(base..keys.len).unwrap_or(&[]);
-        if !*overflowed && seen.iter().any(|k| k.eq_json(&key)) {
+        if !*overflowed && seen.iter().any(|k| k.names(self.src, &key)) {
             return Err(Syntax);
         }
         if *overflowed {
@@ -415,12 +445,16 @@ impl<'a> Parser<'a, '_> {
                 return Err(Syntax);
             }
         }
-        match keys.keys.get_mut(keys.len) {
-            Some(slot) => {
-                *slot = key;
+        // The raw name starts after the opening quote.
+        match (
+            keys.keys.get_mut(keys.len),
+            KeySpan::new(key_start + 1, &key),
+        ) {
+            (Some(slot), Some(span)) => {
+                *slot = span;
                 keys.len += 1;
             }
-            None => *overflowed = true,
+            _ => *overflowed = true,
         }
         Ok(())
     }

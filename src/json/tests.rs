@@ -2,7 +2,11 @@ use super::*;
 
 /// Parses `doc` and returns its top-level members, or `Err` if it is not strict JSON.
 fn members(doc: &str) -> Result<([(JsonStr<'_>, Value<'_>); 8], usize), Syntax> {
-    let mut out = [(JsonStr::EMPTY, Value::Null); 8];
+    let empty = JsonStr {
+        raw: "",
+        escaped: false,
+    };
+    let mut out = [(empty, Value::Null); 8];
     let mut n = 0;
     parse_object(doc, |k, v| {
         if let Some(slot) = out.get_mut(n) {
@@ -218,4 +222,27 @@ fn array_items_iterate_values() {
     assert_eq!(items.next(), None);
     assert_eq!(items.next(), None);
     assert_eq!(Items::new("[]").next(), None);
+}
+
+#[test]
+fn duplicate_detection_past_the_remembered_offsets() {
+    // Names beyond byte 65535 are not remembered (4-byte key slots): their
+    // objects fall back to re-scanning and still catch every repeat.
+    const PAD: usize = 70_000;
+    for (tail, ok) in [
+        (r#","a":1,"b":2}"#, true),
+        (r#","a":1,"a":2}"#, false),
+        (r#","pad":1}"#, false),
+        (r#","b":{"a":1,"a":2}}"#, false),
+        (r#","b":{"a":1,"c":2},"a":{"c":1}}"#, true),
+    ] {
+        let mut buf = [0u8; PAD + 64];
+        buf[..8].copy_from_slice(br#"{"pad":""#);
+        buf[8..PAD].fill(b'x');
+        buf[PAD] = b'"';
+        let end = PAD + 1 + tail.len();
+        buf[PAD + 1..end].copy_from_slice(tail.as_bytes());
+        let doc = core::str::from_utf8(&buf[..end]).unwrap();
+        assert_eq!(valid(doc), ok, "{tail}");
+    }
 }

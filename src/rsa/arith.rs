@@ -59,6 +59,11 @@ impl<const LIMBS: usize> Modulus<LIMBS> {
     /// 2 multiplications (one of them converts `s` into Montgomery form).
     /// The last multiplication takes `s` itself rather than its Montgomery
     /// form, which cancels the final `R^-1` and leaves the plain result.
+    ///
+    /// Never inlined: its working values then share the stack with what
+    /// the caller does before and after (decoding, encoding), which keeps
+    /// the peak of an RS256 verify within firmware budgets.
+    #[inline(never)]
     pub(crate) fn pow_odd(&self, s: &Uint<LIMBS>, e: u32) -> Uint<LIMBS> {
         let base = self.mul(s, &self.r2); // s * R
         let mut acc = base;
@@ -126,15 +131,14 @@ impl<const LIMBS: usize> Modulus<LIMBS> {
                 top = (sum >> Word::BITS) as Word;
             }
         }
+        // The value is `high + top * R < 2n`: one conditional subtraction,
+        // done in place (a second full-width value would double the frame:
+        // these frames are the peak of a verify on firmware stacks).
         let [_, high] = t;
-        let high = Uint::new(high.map(Limb));
-        // The value is `high + top * R < 2n`: one conditional subtraction.
-        let (reduced, borrow) = high.borrowing_sub(&self.n, Limb::ZERO);
-        if top != 0 || borrow.0 == 0 {
-            reduced
-        } else {
-            high
+        if top != 0 || !less_than(high, self.n.as_limbs()) {
+            subtract_in_place(high, self.n.as_limbs());
         }
+        Uint::from_words(*high)
     }
 
     /// `R^2 mod n` without division: `2^(b + 1) R mod n` by doubling, for
@@ -166,6 +170,27 @@ impl<const LIMBS: usize> Modulus<LIMBS> {
         } else {
             doubled
         }
+    }
+}
+
+/// Whether `a < b`, comparing from the most significant word.
+fn less_than(a: &[Word], b: &[Limb]) -> bool {
+    for (a, b) in a.iter().zip(b).rev() {
+        if *a != b.0 {
+            return *a < b.0;
+        }
+    }
+    false
+}
+
+/// `a -= b` modulo `2^(w * len)`.
+fn subtract_in_place(a: &mut [Word], b: &[Limb]) {
+    let mut borrow = false;
+    for (a, b) in a.iter_mut().zip(b) {
+        let (diff, borrow_1) = a.overflowing_sub(b.0);
+        let (diff, borrow_2) = diff.overflowing_sub(Word::from(borrow));
+        *a = diff;
+        borrow = borrow_1 | borrow_2;
     }
 }
 

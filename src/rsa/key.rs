@@ -4,7 +4,7 @@ use core::fmt;
 
 use crypto_bigint::{Limb, U2048, U3072, U4096, Uint, Word};
 use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
+use subtle::{Choice, ConstantTimeEq};
 
 use super::arith::Modulus;
 use super::emsa;
@@ -146,25 +146,42 @@ impl<const LIMBS: usize> Rs256Key<LIMBS> {
     /// block is never parsed, so no BER variant, missing `NULL` parameter or
     /// trailing garbage can pass. Any failure is [`Error::Signature`].
     pub fn verify_pkcs1v15_sha256(&self, message: &[u8], signature: &[u8]) -> Result<(), Error> {
-        if signature.len() != self.len {
+        let mut s = Uint::ZERO;
+        self.signature_value(signature, &mut s)?;
+        self.verify_value(message, &s)
+    }
+
+    /// Reads the signature into `s` as a number: exactly `k` bytes, and
+    /// below `n`. (An out-parameter: no full-width copies on the stack.)
+    fn signature_value(&self, signature: &[u8], s: &mut Uint<LIMBS>) -> Result<(), Error> {
+        if signature.len() != self.len || !read_be_bytes(signature, s) || &*s >= self.modulus.get()
+        {
             return Err(Error::Signature);
         }
-        let s = uint_from_be_bytes::<LIMBS>(signature).ok_or(Error::Signature)?;
-        if &s >= self.modulus.get() {
-            return Err(Error::Signature);
-        }
+        Ok(())
+    }
+
+    /// Decodes a base64url signature segment into its number. Not inlined:
+    /// the decoded bytes are dead once converted, and in a frame of their
+    /// own they do not add to the peak stack of the exponentiation.
+    #[inline(never)]
+    fn decode_signature(&self, signature: &[u8], s: &mut Uint<LIMBS>) -> Result<(), Error> {
+        let mut buf = wide_bytes::<LIMBS>();
+        let bytes = base64url::decode(signature, buf.as_flattened_mut())
+            .map_err(|_| Error::Malformed(Part::Signature))?;
+        self.signature_value(bytes, s)
+    }
+
+    /// Checks `s^e mod n` against the one valid encoding of `H(message)`,
+    /// comparing every byte in constant time.
+    fn verify_value(&self, message: &[u8], s: &Uint<LIMBS>) -> Result<(), Error> {
+        let em = self.modulus.pow_odd(s, self.exponent);
         let hash: [u8; emsa::HASH_LEN] = Sha256::digest(message).into();
         let mut expected = wide_bytes::<LIMBS>();
         let expected = expected.as_flattened_mut().get_mut(..self.len);
         let expected = expected.ok_or(Error::Signature)?;
         emsa::encode(&hash, expected).ok_or(Error::Signature)?;
-
-        let em = self.modulus.pow_odd(&s, self.exponent);
-        let mut em_bytes = wide_bytes::<LIMBS>();
-        let em_bytes = em_bytes.as_flattened_mut().get_mut(..self.len);
-        let em_bytes = em_bytes.ok_or(Error::Signature)?;
-        write_be_bytes(&em, em_bytes);
-        if bool::from(em_bytes.ct_eq(expected)) {
+        if bool::from(equals_be_bytes(&em, expected)) {
             Ok(())
         } else {
             Err(Error::Signature)
@@ -182,10 +199,9 @@ impl<const LIMBS: usize> VerifyingKey for Rs256Key<LIMBS> {
         if signature.len() != self.len.saturating_mul(4).div_ceil(3) {
             return Err(Error::Malformed(Part::Signature));
         }
-        let mut buf = wide_bytes::<LIMBS>();
-        let signature = base64url::decode(signature, buf.as_flattened_mut())
-            .map_err(|_| Error::Malformed(Part::Signature))?;
-        self.verify_pkcs1v15_sha256(signing_input, signature)
+        let mut s = Uint::ZERO;
+        self.decode_signature(signature, &mut s)?;
+        self.verify_value(signing_input, &s)
     }
 }
 
@@ -201,24 +217,46 @@ impl<const LIMBS: usize> fmt::Debug for Rs256Key<LIMBS> {
 /// The number whose big-endian bytes are `bytes` (any leading zeros), or
 /// `None` if it does not fit `LIMBS` limbs.
 fn uint_from_be_bytes<const LIMBS: usize>(bytes: &[u8]) -> Option<Uint<LIMBS>> {
-    let mut limbs = [Limb::ZERO; LIMBS];
+    let mut x = Uint::ZERO;
+    read_be_bytes(bytes, &mut x).then_some(x)
+}
+
+/// Sets `x` to the number whose big-endian bytes are `bytes`, or returns
+/// `false` if it does not fit (`x` is then unspecified).
+fn read_be_bytes<const LIMBS: usize>(bytes: &[u8], x: &mut Uint<LIMBS>) -> bool {
+    let limbs = x.as_mut_limbs();
+    limbs.fill(Limb::ZERO);
     for (i, &byte) in bytes.iter().rev().enumerate() {
         match limbs.get_mut(i / Limb::BYTES) {
             Some(limb) => limb.0 |= Word::from(byte) << (8 * (i % Limb::BYTES)),
             None if byte == 0 => {}
-            None => return None,
+            None => return false,
         }
     }
-    Some(Uint::new(limbs))
+    true
 }
 
-/// Writes `x` big-endian over the whole of `out` (truncating high limbs
-/// that do not fit; callers size `out` to hold `x`).
-fn write_be_bytes<const LIMBS: usize>(x: &Uint<LIMBS>, out: &mut [u8]) {
-    for (i, byte) in out.iter_mut().rev().enumerate() {
-        let limb = x.as_limbs().get(i / Limb::BYTES).map_or(0, |limb| limb.0);
-        *byte = (limb >> (8 * (i % Limb::BYTES))) as u8;
+/// Whether `x` equals the big-endian number `bytes`, in constant time: every
+/// byte of `x` is compared (those above `bytes` with zero), with no early
+/// exit and no second buffer.
+fn equals_be_bytes<const LIMBS: usize>(x: &Uint<LIMBS>, bytes: &[u8]) -> Choice {
+    if bytes.len() > LIMBS * Limb::BYTES {
+        return Choice::from(0); // longer than any `x` (public lengths)
     }
+    let mut diff: u8 = 0;
+    for (i, limb) in x.as_limbs().iter().enumerate() {
+        for j in 0..Limb::BYTES {
+            let at = i * Limb::BYTES + j; // byte `at` from the least significant end
+            let expected = bytes
+                .len()
+                .checked_sub(at + 1)
+                .and_then(|k| bytes.get(k))
+                .copied()
+                .unwrap_or(0);
+            diff |= (limb.0 >> (8 * j)) as u8 ^ expected;
+        }
+    }
+    diff.ct_eq(&0)
 }
 
 /// The public exponent from its big-endian bytes, if it fits 32 bits.

@@ -18,12 +18,15 @@ use core::hint::black_box;
 #[cfg(feature = "hs256")]
 use jwt_embedded::{Hs256Key, Validation, buffer_len, verify};
 use jwt_embedded_firmware::fixtures::{RS2048_E, RS2048_N, RS4096_E, RS4096_N};
-use jwt_embedded_firmware::{TARGET, entry, exit, println, stack};
+#[cfg(feature = "hs256")]
+use jwt_embedded_firmware::stack;
+use jwt_embedded_firmware::{TARGET, entry, exit, println};
 
 const HS256_TOKEN: &str = include_str!("../../../../benches/fixtures/hs256.jwt");
 const RS2048_TOKEN: &str = include_str!("../../../../benches/fixtures/rs256_2048.jwt");
 const RS4096_TOKEN: &str = include_str!("../../../../benches/fixtures/rs256_4096.jwt");
 const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
+#[cfg(feature = "hs256")]
 const NOW: i64 = 1_750_000_000;
 
 #[cfg(feature = "hs256")]
@@ -62,6 +65,7 @@ fn verify_claims<K: jwt_embedded::VerifyingKey>(token: &str, key: &K, buf: &mut 
 
 /// Runs `f` under stack painting, prints its line, and says whether it
 /// returned `expected`.
+#[cfg(feature = "hs256")]
 fn measured<R: PartialEq>(label: &str, alg: &str, expected: R, f: impl FnOnce() -> R) -> bool {
     let (result, used) = stack::measure(f);
     println!("{}={} alg={} target={}", label, used, alg, TARGET);
