@@ -8,7 +8,8 @@
 //!
 //! Each verify runs under stack painting and prints
 //! `stack_bytes=<peak stack of one verify> alg=<alg> target=<triple>`, plus a
-//! `key_setup_stack_bytes=` line for building the key. A verify that does
+//! `key_setup_stack_bytes=` line for building the key and a `key_bytes=`
+//! line for the key's size in RAM. A verify that does
 //! not succeed fails the run.
 #![no_std]
 #![no_main]
@@ -85,6 +86,21 @@ fn main() -> ! {
         black_box(RS4096_E),
     ]);
     println!("inputs fingerprint={:08x} target={}", fp, TARGET);
+    // Every image prints the same lines, so they cancel out in the flash
+    // differences. (`size_of` links no code.)
+    for (alg, bytes) in [
+        ("HS256", core::mem::size_of::<jwt_embedded::Hs256Key>()),
+        (
+            "RS256-2048",
+            core::mem::size_of::<jwt_embedded::Rs256Key2048>(),
+        ),
+        (
+            "RS256-4096",
+            core::mem::size_of::<jwt_embedded::Rs256Key4096>(),
+        ),
+    ] {
+        println!("key_bytes={} alg={} target={}", bytes, alg, TARGET);
+    }
     #[allow(unused_mut)]
     let mut ok = true;
 

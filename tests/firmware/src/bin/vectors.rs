@@ -78,8 +78,20 @@ fn main() -> ! {
     hs.end(&mut total);
     rs.end(&mut total);
     other.end(&mut total);
-    rsa_file::<Rs256Key2048>("wycheproof-rsa-2048", RSA_2048).end(&mut total);
-    rsa_file::<Rs256Key4096>("wycheproof-rsa-4096", RSA_4096).end(&mut total);
+    for (name, groups, run) in [
+        (
+            "wycheproof-rsa-2048",
+            RSA_2048,
+            rsa_file::<Rs256Key2048> as fn(_, _) -> _,
+        ),
+        ("wycheproof-rsa-4096", RSA_4096, rsa_file::<Rs256Key4096>),
+    ] {
+        if groups.is_empty() {
+            println!("section={} skipped (no room in this board's flash)", name);
+        } else {
+            run(name, groups).end(&mut total);
+        }
+    }
     rejections(&mut buf).end(&mut total);
 
     println!(
