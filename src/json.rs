@@ -293,36 +293,46 @@ struct KeyStack {
 
 /// Where a member name's raw text lies in the document: 4 bytes instead of
 /// a 12-byte [`JsonStr`] on 32-bit targets, which keeps the parser's frame
-/// small on firmware stacks. A name beyond offset 65535 is not remembered:
-/// its object falls back to re-scanning, as when the slots run out.
+/// small on firmware stacks. A name starting beyond byte 65535 or longer than
+/// 32767 bytes is not remembered: its object falls back to re-scanning, as
+/// when the slots run out.
 #[derive(Clone, Copy)]
 struct KeySpan {
     start: u16,
-    end: u16,
+    /// The raw length, with [`KeySpan::ESCAPED`] set if it has escapes.
+    len: u16,
 }
 
 impl KeySpan {
-    const EMPTY: KeySpan = KeySpan { start: 0, end: 0 };
+    const EMPTY: KeySpan = KeySpan { start: 0, len: 0 };
+    const ESCAPED: u16 = 0x8000;
 
     /// The span of `key`, which starts at byte `start` of the document.
     fn new(start: usize, key: &JsonStr<'_>) -> Option<Self> {
-        let end = start.checked_add(key.raw.len())?;
+        let len = u16::try_from(key.raw.len()).ok()?;
+        if len & Self::ESCAPED != 0 {
+            return None;
+        }
         Some(Self {
             start: u16::try_from(start).ok()?,
-            end: u16::try_from(end).ok()?,
+            len: if key.escaped {
+                len | Self::ESCAPED
+            } else {
+                len
+            },
         })
     }
 
     /// Whether the name at this span of `doc` decodes to the same text as `key`.
     fn names(self, doc: &str, key: &JsonStr<'_>) -> bool {
-        let (start, end) = (usize::from(self.start), usize::from(self.end));
-        if !key.escaped && end - start != key.raw.len() {
-            return false; // cheap: different raw lengths, neither escaped
+        let escaped = self.len & Self::ESCAPED != 0;
+        let len = usize::from(self.len & !Self::ESCAPED);
+        if !escaped && !key.escaped && len != key.raw.len() {
+            return false; // the common, cheap case: different lengths
         }
-        doc.get(start..end).is_some_and(|raw| {
-            let escaped = raw.as_bytes().contains(&b'\\');
-            JsonStr { raw, escaped }.eq_json(key)
-        })
+        let start = usize::from(self.start);
+        doc.get(start..start + len)
+            .is_some_and(|raw| JsonStr { raw, escaped }.eq_json(key))
     }
 }
 
