@@ -4,7 +4,9 @@
 //! schoolbook product (or a squaring that computes each cross product once)
 //! into a double-width buffer, then a Montgomery reduction of it, one row of
 //! multiply-accumulates per limb. Every inner step is one `a * b + c + d`
-//! on words, which 32-bit Arm does in a single `UMAAL` instruction; on
+//! on words, which Armv7-M does in a single `UMAAL` instruction when the
+//! words are 32-bit (`crypto-bigint` picks 64-bit words on Armv7 unless
+//! built with `--cfg cpubits="32"`); on
 //! x86-64 this is as fast as `crypto-bigint`'s own Montgomery multiplier,
 //! with a fraction of its code size (no Karatsuba, no division: the
 //! Montgomery constants are computed with shifts and squarings). The only
@@ -242,8 +244,8 @@ fn neg_inverse(x: Word) -> Word {
 /// `a * b + c + carry` as (low word, high word); never overflows:
 /// `(2^w - 1)^2 + 2 (2^w - 1) = 2^2w - 1`.
 ///
-/// Written as one double-width expression so that 32-bit Arm compiles it to
-/// a single `UMAAL` instruction.
+/// Written as one double-width expression so that Armv7-M compiles it to a
+/// single `UMAAL` instruction for 32-bit words.
 #[inline(always)]
 fn mul_add(a: Word, b: Word, c: Word, carry: Word) -> (Word, Word) {
     let wide = WideWord::from(a) * WideWord::from(b) + WideWord::from(c) + WideWord::from(carry);
