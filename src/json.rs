@@ -11,7 +11,8 @@
 //! Bounds: nesting deeper than [`MAX_DEPTH`] is rejected (the parser
 //! recurses, and firmware stacks are small). Duplicate detection compares a
 //! new key with the keys seen before it in the same object: the first
-//! [`KEY_SLOTS`] keys of the open objects are remembered, beyond that the
+//! [`KEY_SLOTS`] keys of the open objects are remembered (as 4-byte spans:
+//! names starting past byte 65535 or 32 KiB long are not), beyond that the
 //! object is re-scanned, so very wide objects cost quadratic time in their
 //! member count (bounded by the token length cap).
 

@@ -42,7 +42,11 @@ fn main() {
     for name in ["RSA_2048", "RSA_4096"] {
         match rsa_files.iter().find(|(n, _)| *n == name) {
             Some((_, file)) => wycheproof_rsa(&vectors, name, file, &mut src),
-            None => writeln!(src, "pub static {name}: &[RsaGroup] = &[];").unwrap(),
+            None => writeln!(
+                src,
+                "pub static {name}: &[RsaGroup] = &[];\npub const {name}_NUMBER_OF_TESTS: usize = 0;"
+            )
+            .unwrap(),
         }
     }
     writeln!(src, "pub const MAX_TOKEN_LEN: usize = {max_token};").unwrap();
@@ -254,6 +258,7 @@ fn wycheproof_jws(dir: &std::path::Path, src: &mut String, max_token: &mut usize
 
     let mut hs_keys = Vec::new();
     let mut rs_keys = Vec::new();
+    let mut other_rsa_jwks = Vec::new();
     writeln!(src, "pub static JWS: &[JwsCase] = &[").unwrap();
     for group in groups {
         let private = &group["private"];
@@ -275,6 +280,10 @@ fn wycheproof_jws(dir: &std::path::Path, src: &mut String, max_token: &mut usize
             ));
             ("JwsGroup::Rs256", rs_keys.len() - 1)
         } else {
+            if public["kty"] == "RSA" {
+                // A JWK for another algorithm (PS*, RS384, …): refused as RS256.
+                other_rsa_jwks.push(public.to_string());
+            }
             ("JwsGroup::Other", 0)
         };
         for t in group["tests"].as_array().expect("tests") {
@@ -290,10 +299,14 @@ fn wycheproof_jws(dir: &std::path::Path, src: &mut String, max_token: &mut usize
                 valid = !valid;
             }
             let payload_strict = token.split('.').nth(1).is_some_and(strict_base64url);
+            let alg = match header_alg(token) {
+                Some(alg) => format!("Some({alg:?})"),
+                None => "None".to_owned(),
+            };
             writeln!(
                 src,
                 "    JwsCase {{ tc_id: {id}, token: {token:?}, group: {kind}, key: {key_index}, \
-                 valid: {valid}, payload_strict: {payload_strict} }},"
+                 valid: {valid}, payload_strict: {payload_strict}, alg: {alg} }},"
             )
             .unwrap();
         }
@@ -306,12 +319,40 @@ fn wycheproof_jws(dir: &std::path::Path, src: &mut String, max_token: &mut usize
         rs_keys.join(", ")
     )
     .unwrap();
+    writeln!(
+        src,
+        "pub static OTHER_RSA_JWKS: &[&str] = &{other_rsa_jwks:?};"
+    )
+    .unwrap();
+    let total = doc["numberOfTests"].as_u64().expect("numberOfTests");
+    writeln!(src, "pub const JWS_NUMBER_OF_TESTS: usize = {total};").unwrap();
+}
+
+/// The `alg` of a three-segment token whose header is strict base64url of a
+/// JSON object with a string `alg` and no `crit`: the tokens a verifier must
+/// refuse on `alg` alone when it is not the key's algorithm.
+fn header_alg(token: &str) -> Option<String> {
+    let segments: Vec<&str> = token.split('.').collect();
+    let [header, _, _] = segments.as_slice() else {
+        return None;
+    };
+    if !strict_base64url(header) {
+        return None;
+    }
+    let json: Value = serde_json::from_slice(&base64url_decode(header)).ok()?;
+    let object = json.as_object()?;
+    if object.contains_key("crit") {
+        return None;
+    }
+    object.get("alg")?.as_str().map(str::to_owned)
 }
 
 /// A Wycheproof RSASSA-PKCS1-v1_5 SHA-256 file. `acceptable` occurs only
 /// with the `MissingNull` flag, which the verifier rejects (README).
 fn wycheproof_rsa(dir: &std::path::Path, name: &str, file: &str, src: &mut String) {
     let doc = load(dir.join("wycheproof").join(file));
+    let total = doc["numberOfTests"].as_u64().expect("numberOfTests");
+    writeln!(src, "pub const {name}_NUMBER_OF_TESTS: usize = {total};").unwrap();
     writeln!(src, "pub static {name}: &[RsaGroup] = &[").unwrap();
     for group in doc["testGroups"].as_array().expect("testGroups") {
         writeln!(

@@ -195,6 +195,9 @@ pub mod vectors {
         pub valid: bool,
         /// Whether the payload segment is strict base64url.
         pub payload_strict: bool,
+        /// The header's `alg`, for a three-segment token whose header is
+        /// strict base64url JSON without `crit` (else `None`).
+        pub alg: Option<&'static str>,
     }
 
     /// The public JWK of an RS256 group.

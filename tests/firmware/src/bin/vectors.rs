@@ -14,7 +14,8 @@ use jwt_embedded::{
     buffer_len, verify,
 };
 use jwt_embedded_firmware::vectors::{
-    HS_KEYS, JWS, JwsGroup, MAX_TOKEN_LEN, RFC, RS_KEYS, RSA_2048, RSA_4096, RfcKey, RsaGroup,
+    HS_KEYS, JWS, JWS_NUMBER_OF_TESTS, JwsGroup, MAX_TOKEN_LEN, OTHER_RSA_JWKS, RFC, RS_KEYS,
+    RSA_2048, RSA_2048_NUMBER_OF_TESTS, RSA_4096, RSA_4096_NUMBER_OF_TESTS, RfcKey, RsaGroup,
 };
 use jwt_embedded_firmware::{TARGET, entry, exit, println};
 use sha2::Sha256;
@@ -54,7 +55,18 @@ impl Section {
         }
     }
 
-    fn end(self, total: &mut (u32, u32)) {
+    /// Prints the section's line and adds it to `total`; a section that did
+    /// not run exactly `expected` checks is a failure (a vector lost or
+    /// misfiled on the way to the device).
+    fn end(mut self, expected: usize, total: &mut (u32, u32)) {
+        let ran = (self.passed + self.failed) as usize;
+        if ran != expected {
+            println!(
+                "FAIL {}: {} checks ran, {} expected",
+                self.name, ran, expected
+            );
+            self.failed += 1;
+        }
         println!(
             "section={} passed={} failed={}",
             self.name, self.passed, self.failed
@@ -73,26 +85,41 @@ fn main() -> ! {
         TARGET, BUF_LEN
     );
 
-    rfc(&mut buf).end(&mut total);
+    // Each RFC case with both forms of its key.
+    rfc(&mut buf).end(2 * RFC_CASES, &mut total);
     let (hs, rs, other) = wycheproof_jws(&mut buf);
-    hs.end(&mut total);
-    rs.end(&mut total);
-    other.end(&mut total);
-    for (name, groups, run) in [
+    if JWS_HS256 + JWS_RS256 + JWS_OTHER != JWS_NUMBER_OF_TESTS {
+        println!(
+            "FAIL wycheproof-jws: the file has {} tests",
+            JWS_NUMBER_OF_TESTS
+        );
+        total.1 += 1;
+    }
+    hs.end(JWS_HS256, &mut total);
+    rs.end(JWS_RS256, &mut total);
+    // Every token refused by both keys, plus each foreign RSA JWK refused.
+    other.end(JWS_OTHER + OTHER_RSA_JWKS.len(), &mut total);
+    for (name, groups, expected, run) in [
         (
             "wycheproof-rsa-2048",
             RSA_2048,
+            RSA_2048_NUMBER_OF_TESTS,
             rsa_file::<Rs256Key2048> as fn(_, _) -> _,
         ),
-        ("wycheproof-rsa-4096", RSA_4096, rsa_file::<Rs256Key4096>),
+        (
+            "wycheproof-rsa-4096",
+            RSA_4096,
+            RSA_4096_NUMBER_OF_TESTS,
+            rsa_file::<Rs256Key4096>,
+        ),
     ] {
         if groups.is_empty() {
             println!("section={} skipped (no room in this board's flash)", name);
         } else {
-            run(name, groups).end(&mut total);
+            run(name, groups).end(expected, &mut total);
         }
     }
-    rejections(&mut buf).end(&mut total);
+    rejections(&mut buf).end(REJECTIONS.len() + 2, &mut total);
 
     println!(
         "summary: passed={} failed={} target={}",
@@ -104,6 +131,9 @@ fn main() -> ! {
 // ---------------------------------------------------------------------------
 // RFC 7515 / 7519 / 7520
 // ---------------------------------------------------------------------------
+
+/// Cases in `rfc_vectors.json` (as `tests/rfc_vectors.rs` counts them).
+const RFC_CASES: usize = 20;
 
 fn rfc(buf: &mut [u8]) -> Section {
     let mut section = Section::new("rfc");
@@ -174,6 +204,11 @@ const ANY: Validation<'static> = Validation::new()
     .required(RequiredClaims::NONE)
     .danger_accept_any_audience();
 const WYCHEPROOF_NOW: i64 = 1_700_000_000;
+/// Cases per group kind (as the host tests pin them: HS256 tcIds 1–17, 348,
+/// 352, 357–377; RS256 tcIds 33–263, 345, 349, 353, 355).
+const JWS_HS256: usize = 40;
+const JWS_RS256: usize = 235;
+const JWS_OTHER: usize = 126;
 
 /// Whether the JWS verified, judging from where `verify` stopped: claims
 /// errors come only after the signature check. `Malformed(Claims)` for a
@@ -250,14 +285,30 @@ fn wycheproof_jws(buf: &mut [u8]) -> (Section, Section, Section) {
             }
             JwsGroup::Other => {
                 // Every other algorithm's token is refused by both key
-                // types, at or before the signature check.
+                // types, at or before the signature check; on `alg` itself
+                // when the header is readable (no key confusion).
                 let by_hs = verify(token, &any_hs, &ANY, WYCHEPROOF_NOW, buf).map(|_| ());
-                let hs_ok = jws_verified(&by_hs, case.payload_strict) == Some(false);
                 let by_rs = verify(token, &any_rs, &ANY, WYCHEPROOF_NOW, buf).map(|_| ());
-                let rs_ok = jws_verified(&by_rs, case.payload_strict) == Some(false);
-                other.check(hs_ok && rs_ok, case.tc_id, (by_hs, by_rs));
+                let refused = jws_verified(&by_hs, case.payload_strict) == Some(false)
+                    && jws_verified(&by_rs, case.payload_strict) == Some(false);
+                let on_alg = match case.alg {
+                    Some(alg) => {
+                        (alg == "HS256" || by_hs == Err(Error::Algorithm))
+                            && (alg == "RS256" || by_rs == Err(Error::Algorithm))
+                    }
+                    None => true,
+                };
+                other.check(refused && on_alg, case.tc_id, (case.alg, by_hs, by_rs));
             }
         }
+    }
+    for jwk in OTHER_RSA_JWKS {
+        let imported = Rs256Key2048::from_jwk(jwk).map(|_| ());
+        other.check(
+            imported == Err(Error::InvalidKey),
+            "foreign RSA JWK",
+            imported,
+        );
     }
     (hs, rs, other)
 }
