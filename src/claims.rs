@@ -85,7 +85,7 @@ impl<'a> Claims<'a> {
                 *slot = Some(value);
             }
         })
-        .map_err(|_| Error::Malformed(Part::Claims))?;
+        .map_err(|e| e.into_error(Part::Claims))?;
         let [iss, sub, aud, exp, nbf, iat, jti] = raw;
         Ok(Self {
             iss: string(iss, Claim::Iss)?,

@@ -116,7 +116,11 @@ pub enum Error {
     Type,
     /// The caller's buffer cannot hold the decoded header and payload. Kind `buffer_too_small`.
     BufferTooSmall,
-    /// The token is longer than the policy's maximum length. Kind `too_large`.
+    /// The token exceeds a size limit: it is longer than the policy's maximum
+    /// length, its header segment is longer than
+    /// [`MAX_HEADER_LEN`](crate::MAX_HEADER_LEN), or its header or payload
+    /// holds more than [`MAX_MEMBERS`](crate::MAX_MEMBERS) member names in the
+    /// objects open at one point. Kind `too_large`.
     TooLarge,
     /// The key material is unacceptable (e.g. an HS256 secret shorter than
     /// 32 bytes, RFC 7518 §3.2). Kind `key`.
@@ -165,7 +169,7 @@ impl fmt::Display for Error {
             Error::Crit => f.write_str("header names critical extensions"),
             Error::Type => f.write_str("header typ is missing or not accepted"),
             Error::BufferTooSmall => f.write_str("buffer too small for the decoded token"),
-            Error::TooLarge => f.write_str("token exceeds the maximum length"),
+            Error::TooLarge => f.write_str("token exceeds a size limit"),
             Error::InvalidKey => f.write_str("invalid key"),
             Error::Deserialize => f.write_str("claims do not match the requested type"),
         }

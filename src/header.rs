@@ -40,7 +40,7 @@ impl<'a> Header<'a> {
                 *slot = Some(value);
             }
         })
-        .map_err(|_| Error::Malformed(Part::Header))?;
+        .map_err(|e| e.into_error(Part::Header))?;
         let [alg, typ, kid, cty, crit] = raw;
         // RFC 7515 §4.1.11: no extension is implemented, so any `crit` fails.
         if crit.is_some() {

@@ -32,3 +32,11 @@ pub fn decode_and_check_claims<'b>(
 pub fn base64url_decode<'o>(input: &[u8], out: &'o mut [u8]) -> Option<&'o [u8]> {
     base64url::decode(input, out).ok()
 }
+
+/// The units of work the parsing stages counted since the last call (and
+/// resets the count). Only under `cfg(fuzzing)`: the `cost` fuzz target
+/// asserts that it stays linear in the input length.
+#[cfg(fuzzing)]
+pub fn take_work() -> usize {
+    crate::cost::take()
+}

@@ -8,21 +8,28 @@
 //! visitor as borrowed [`JsonStr`] keys and raw [`Value`] spans: nothing is
 //! copied.
 //!
-//! Bounds: nesting deeper than [`MAX_DEPTH`] is rejected (the parser
-//! recurses, and firmware stacks are small). Duplicate detection compares a
-//! new key with the keys seen before it in the same object: the first
-//! [`KEY_SLOTS`] keys of the open objects are remembered (as 4-byte spans:
-//! names starting past byte 65535 or 32 KiB long are not), beyond that the
-//! object is re-scanned, so very wide objects cost quadratic time in their
-//! member count (bounded by the token length cap).
+//! Bounds, each with a cost linear in the document:
+//! - nesting deeper than [`MAX_DEPTH`] is rejected (the parser recurses, and
+//!   firmware stacks are small);
+//! - duplicate detection keeps the member names of the open objects in one
+//!   fixed array of [`MAX_MEMBERS`] slots (4 bytes each: where the name
+//!   starts), each object's names sorted by their decoded text. A new name is
+//!   found by binary search among its own object's names (at most 6 string
+//!   comparisons, each stopping at the first difference) and inserted by
+//!   shifting at most 63 slots. A name that finds no free slot is
+//!   [`JsonError::TooLarge`]: rejected, never checked by a slower path.
 
+use core::cmp::Ordering;
 use core::fmt;
 
 /// Deepest accepted nesting of objects and arrays (the top-level object is depth 1).
 pub const MAX_DEPTH: usize = 16;
 
-/// Member names remembered for duplicate detection before falling back to re-scanning.
-const KEY_SLOTS: usize = 24;
+/// Most member names the open objects of one document may hold together: an
+/// object's own names plus, for a nested object, the names of the objects
+/// around it up to and including the member that holds it. A document that
+/// needs more is [`Error::TooLarge`](crate::Error::TooLarge).
+pub const MAX_MEMBERS: usize = 64;
 
 /// Bytes that end a run of plain string characters: `"`, `\\` and controls.
 const STRING_STOP: [bool; 256] = {
@@ -37,9 +44,27 @@ const STRING_STOP: [bool; 256] = {
     t
 };
 
-/// The document is not strict JSON (or not an object at the top level).
+/// Why a document was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Syntax;
+pub(crate) enum JsonError {
+    /// Not strict JSON, not an object at the top level, or nested too deep.
+    Syntax,
+    /// More than [`MAX_MEMBERS`] member names open at once, or a name that
+    /// starts beyond byte `u32::MAX`.
+    TooLarge,
+}
+
+use JsonError::Syntax;
+
+impl JsonError {
+    /// The crate's error for a refused header or payload.
+    pub(crate) const fn into_error(self, part: crate::Part) -> crate::Error {
+        match self {
+            Syntax => crate::Error::Malformed(part),
+            JsonError::TooLarge => crate::Error::TooLarge,
+        }
+    }
+}
 
 /// A JSON string exactly as it appears in the token, between its quotes.
 ///
@@ -163,6 +188,7 @@ impl Iterator for Chars<'_> {
 
     fn next(&mut self) -> Option<char> {
         let c = self.rest.next()?;
+        crate::cost::add(1);
         if c != '\\' {
             return Some(c);
         }
@@ -225,9 +251,9 @@ pub(crate) enum Value<'a> {
 pub(crate) fn parse_object<'a>(
     doc: &'a str,
     mut visit: impl FnMut(JsonStr<'a>, Value<'a>),
-) -> Result<(), Syntax> {
+) -> Result<(), JsonError> {
     let mut keys = KeyStack {
-        keys: [KeySpan::EMPTY; KEY_SLOTS],
+        starts: [0; MAX_MEMBERS],
         len: 0,
     };
     let mut p = Parser {
@@ -241,6 +267,7 @@ pub(crate) fn parse_object<'a>(
     }
     p.object(1, &mut visit)?;
     p.ws();
+    crate::cost::add(p.pos);
     if p.pos == doc.len() {
         Ok(())
     } else {
@@ -276,6 +303,7 @@ impl<'a> Iterator for Items<'a> {
         if p.peek() == Some(b',') {
             p.pos += 1;
         }
+        crate::cost::add(p.pos.saturating_sub(self.pos));
         // On an invalid or finished array the iterator stays at its end.
         self.pos = if p.peek().is_some() {
             p.pos
@@ -286,54 +314,93 @@ impl<'a> Iterator for Items<'a> {
     }
 }
 
-/// Keys of the currently open objects, for duplicate detection.
+/// Member names of the currently open objects, for duplicate detection:
+/// where each name's text starts (after its opening quote). The names of one
+/// object are contiguous and sorted by their decoded text; a nested object's
+/// names sit above those of the objects around it and are dropped when it
+/// closes.
 struct KeyStack {
-    keys: [KeySpan; KEY_SLOTS],
+    starts: [u32; MAX_MEMBERS],
     len: usize,
 }
 
-/// Where a member name's raw text lies in the document: 4 bytes instead of
-/// a 12-byte [`JsonStr`] on 32-bit targets, which keeps the parser's frame
-/// small on firmware stacks. A name starting beyond byte 65535 or longer than
-/// 32767 bytes is not remembered: its object falls back to re-scanning, as
-/// when the slots run out.
-#[derive(Clone, Copy)]
-struct KeySpan {
-    start: u16,
-    /// The raw length, with [`KeySpan::ESCAPED`] set if it has escapes.
-    len: u16,
+impl KeyStack {
+    /// Inserts the name `key`, which starts at byte `start` of `doc`, among
+    /// the sorted names `base..len` of its object; a name already there is
+    /// [`Syntax`] (a duplicate), a full stack [`JsonError::TooLarge`].
+    fn insert(
+        &mut self,
+        doc: &str,
+        base: usize,
+        start: usize,
+        key: &JsonStr<'_>,
+    ) -> Result<(), JsonError> {
+        let start = u32::try_from(start).map_err(|_| JsonError::TooLarge)?;
+        let len = self.len;
+        if len >= MAX_MEMBERS {
+            return Err(JsonError::TooLarge);
+        }
+        let names = self.starts.get(base..len).ok_or(Syntax)?;
+        let at = match names.binary_search_by(|&s| compare_name(doc, s as usize, key)) {
+            Ok(_) => return Err(Syntax),
+            Err(at) => base + at,
+        };
+        self.starts.copy_within(at..len, at + 1);
+        crate::cost::add(len - at);
+        *self.starts.get_mut(at).ok_or(Syntax)? = start;
+        self.len = len + 1;
+        Ok(())
+    }
 }
 
-impl KeySpan {
-    const EMPTY: KeySpan = KeySpan { start: 0, len: 0 };
-    const ESCAPED: u16 = 0x8000;
+/// Orders the name whose text starts at byte `start` of `doc` (a string the
+/// parser already validated, so it ends at its first unescaped quote) against
+/// `key` by their decoded text. Stops at the first difference: the cost is the
+/// length of the common prefix, never of the longer name.
+fn compare_name(doc: &str, start: usize, key: &JsonStr<'_>) -> Ordering {
+    let stored = doc.as_bytes().get(start..).unwrap_or(&[]);
+    let k = key.raw.as_bytes();
+    // Plain bytes first: the common prefix stops at the first escape, so it
+    // holds no `\` and no `"` (a quote in it could only be escaped).
+    let common = stored
+        .iter()
+        .zip(k)
+        .take_while(|&(a, b)| a == b && *a != b'\\')
+        .count();
+    crate::cost::add(common + 1);
+    match (stored.get(common), k.get(common)) {
+        (Some(b'"'), None) => Ordering::Equal,
+        (Some(b'"'), Some(_)) => Ordering::Less,
+        // UTF-8 byte order is code point order.
+        (Some(&s), Some(&c)) if s != b'\\' && c != b'\\' => s.cmp(&c),
+        (Some(&s), None) if s != b'\\' => Ordering::Greater,
+        // An escape on either side: compare the decoded rest. The common
+        // prefix is plain text that ends at a character boundary on both sides.
+        _ => {
+            let stored = doc.get(start..).and_then(|s| s.get(common..));
+            match (stored, key.raw.get(common..)) {
+                (Some(s), Some(c)) => {
+                    NameChars(Chars { rest: s.chars() }).cmp(Chars { rest: c.chars() })
+                }
+                // Unreachable for validated text; any order keeps the search bounded.
+                _ => Ordering::Less,
+            }
+        }
+    }
+}
 
-    /// The span of `key`, which starts at byte `start` of the document.
-    fn new(start: usize, key: &JsonStr<'_>) -> Option<Self> {
-        let len = u16::try_from(key.raw.len()).ok()?;
-        if len & Self::ESCAPED != 0 {
+/// The decoded characters of a validated string that runs from the start of
+/// its text up to its closing quote (the document's rest follows it).
+struct NameChars<'a>(Chars<'a>);
+
+impl Iterator for NameChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if self.0.rest.as_str().starts_with('"') {
             return None;
         }
-        Some(Self {
-            start: u16::try_from(start).ok()?,
-            len: if key.escaped {
-                len | Self::ESCAPED
-            } else {
-                len
-            },
-        })
-    }
-
-    /// Whether the name at this span of `doc` decodes to the same text as `key`.
-    fn names(self, doc: &str, key: &JsonStr<'_>) -> bool {
-        let escaped = self.len & Self::ESCAPED != 0;
-        let len = usize::from(self.len & !Self::ESCAPED);
-        if !escaped && !key.escaped && len != key.raw.len() {
-            return false; // the common, cheap case: different lengths
-        }
-        let start = usize::from(self.start);
-        doc.get(start..start + len)
-            .is_some_and(|raw| JsonStr { raw, escaped }.eq_json(key))
+        self.0.next()
     }
 }
 
@@ -358,7 +425,7 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    fn expect(&mut self, byte: u8) -> Result<(), Syntax> {
+    fn expect(&mut self, byte: u8) -> Result<(), JsonError> {
         if self.peek() != Some(byte) {
             return Err(Syntax);
         }
@@ -367,11 +434,11 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// The text from `start` to the current position.
-    fn span(&self, start: usize) -> Result<&'a str, Syntax> {
+    fn span(&self, start: usize) -> Result<&'a str, JsonError> {
         self.src.get(start..self.pos).ok_or(Syntax)
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value<'a>, Syntax> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, JsonError> {
         match self.peek().ok_or(Syntax)? {
             b'"' => self.string().map(Value::Str),
             b'{' => self.object(depth + 1, &mut ignore).map(Value::Object),
@@ -384,7 +451,7 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, Syntax> {
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, JsonError> {
         let rest = self.src.as_bytes().get(self.pos..).ok_or(Syntax)?;
         if !rest.starts_with(word.as_bytes()) {
             return Err(Syntax);
@@ -394,7 +461,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// `{ members }`; the position is at `{`. Returns the object's text.
-    fn object<F>(&mut self, depth: usize, visit: &mut F) -> Result<&'a str, Syntax>
+    fn object<F>(&mut self, depth: usize, visit: &mut F) -> Result<&'a str, JsonError>
     where
         F: FnMut(JsonStr<'a>, Value<'a>),
     {
@@ -404,7 +471,6 @@ impl<'a> Parser<'a, '_> {
         let start = self.pos;
         self.pos += 1;
         let base = self.keys.as_ref().map_or(0, |k| k.len);
-        let mut overflowed = false;
         self.ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -414,7 +480,10 @@ impl<'a> Parser<'a, '_> {
             self.ws();
             let key_start = self.pos;
             let key = self.string()?;
-            self.check_duplicate(key, start, key_start, base, &mut overflowed)?;
+            if let Some(keys) = self.keys.as_deref_mut() {
+                // The raw name starts after the opening quote.
+                keys.insert(self.src, base, key_start + 1, &key)?;
+            }
             self.ws();
             self.expect(b':')?;
             self.ws();
@@ -434,44 +503,8 @@ impl<'a> Parser<'a, '_> {
         self.span(start)
     }
 
-    /// Rejects `key` if an earlier member of the object at `obj_start` has the same name.
-    fn check_duplicate(
-        &mut self,
-        key: JsonStr<'a>,
-        obj_start: usize,
-        key_start: usize,
-        base: usize,
-        overflowed: &mut bool,
-    ) -> Result<(), Syntax> {
-        let Some(keys) = self.keys.as_deref_mut() else {
-            return Ok(());
-        };
-        let seen = keys.keys.get(base..keys.len).unwrap_or(&[]);
-        if !*overflowed && seen.iter().any(|k| k.names(self.src, &key)) {
-            return Err(Syntax);
-        }
-        if *overflowed {
-            let prefix = self.src.get(obj_start..key_start).ok_or(Syntax)?;
-            if rescan_has_key(prefix, &key)? {
-                return Err(Syntax);
-            }
-        }
-        // The raw name starts after the opening quote.
-        match (
-            keys.keys.get_mut(keys.len),
-            KeySpan::new(key_start + 1, &key),
-        ) {
-            (Some(slot), Some(span)) => {
-                *slot = span;
-                keys.len += 1;
-            }
-            _ => *overflowed = true,
-        }
-        Ok(())
-    }
-
     /// `[ values ]`; the position is at `[`. Returns the array's text.
-    fn array(&mut self, depth: usize) -> Result<&'a str, Syntax> {
+    fn array(&mut self, depth: usize) -> Result<&'a str, JsonError> {
         if depth > MAX_DEPTH {
             return Err(Syntax);
         }
@@ -497,7 +530,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// A string; the position is at its opening quote.
-    fn string(&mut self) -> Result<JsonStr<'a>, Syntax> {
+    fn string(&mut self) -> Result<JsonStr<'a>, JsonError> {
         self.expect(b'"')?;
         let start = self.pos;
         let mut escaped = false;
@@ -521,7 +554,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// One escape sequence; the position is at its backslash.
-    fn escape(&mut self) -> Result<(), Syntax> {
+    fn escape(&mut self) -> Result<(), JsonError> {
         let bytes = self.src.as_bytes();
         match bytes.get(self.pos + 1).ok_or(Syntax)? {
             b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => {
@@ -542,7 +575,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// The `\uXXXX` low surrogate that must follow a high surrogate.
-    fn low_surrogate(&mut self) -> Result<(), Syntax> {
+    fn low_surrogate(&mut self) -> Result<(), JsonError> {
         let rest = self.src.as_bytes().get(self.pos..).ok_or(Syntax)?;
         if !rest.starts_with(b"\\u") {
             return Err(Syntax);
@@ -556,7 +589,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    fn number(&mut self) -> Result<&'a str, Syntax> {
+    fn number(&mut self) -> Result<&'a str, JsonError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -586,7 +619,7 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    fn digits_required(&mut self) -> Result<(), Syntax> {
+    fn digits_required(&mut self) -> Result<(), JsonError> {
         let start = self.pos;
         self.digits();
         if self.pos == start {
@@ -594,30 +627,6 @@ impl<'a> Parser<'a, '_> {
         } else {
             Ok(())
         }
-    }
-}
-
-/// Whether the already-validated object prefix `{ "k": v, ...,` names `key`.
-fn rescan_has_key(prefix: &str, key: &JsonStr<'_>) -> Result<bool, Syntax> {
-    let mut p = Parser {
-        src: prefix,
-        pos: 1,
-        keys: None,
-    };
-    loop {
-        p.ws();
-        if p.peek().is_none() {
-            return Ok(false);
-        }
-        if p.string()?.eq_json(key) {
-            return Ok(true);
-        }
-        p.ws();
-        p.expect(b':')?;
-        p.ws();
-        p.value(1)?;
-        p.ws();
-        p.expect(b',')?;
     }
 }
 

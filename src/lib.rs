@@ -11,6 +11,7 @@
 
 mod base64url;
 mod claims;
+mod cost;
 mod error;
 mod header;
 mod json;
@@ -26,12 +27,12 @@ pub mod internal;
 pub use claims::{Audience, AudienceList, Claims};
 pub use error::{Claim, Error, Part};
 pub use header::Header;
-pub use json::{Chars, JsonStr, MAX_DEPTH};
+pub use json::{Chars, JsonStr, MAX_DEPTH, MAX_MEMBERS};
 pub use key::{Algorithm, Hs256Key, VerifyingKey};
 pub use numeric_date::NumericDate;
 pub use rsa::{Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096};
 pub use validation::{RequiredClaims, Validation};
-pub use verify::{Verified, buffer_len, peek_header, verify};
+pub use verify::{MAX_HEADER_LEN, Verified, buffer_len, peek_header, verify};
 
 /// `heapless`, re-exported so claim structs can hold `heapless::String`
 /// fields with the same version this crate deserializes into.

@@ -5,8 +5,12 @@
 /// leeway, so saturation never changes the outcome of a comparison.
 const SATURATED: i128 = 1_000_000_000_000_000_000_000_000_000_000; // 10^30
 
-/// Exponents are clamped here before arithmetic (any value past ±31 saturates anyway).
-const EXPONENT_CLAMP: i64 = 1_000_000;
+/// Exponents are saturated here. It exceeds the number of digits any text can
+/// hold (a slice is shorter than 2^64 < 10^20 bytes), so a saturated exponent
+/// still outweighs every digit count it is combined with: the value it gives
+/// is 0 or saturated exactly when the true value is. (A clamp at 10^6, as
+/// before, let a million zeros after the point turn `1e-5` into `1e100`.)
+const EXPONENT_SATURATED: i128 = 100_000_000_000_000_000_000; // 10^20
 
 /// A NumericDate claim value (`exp`, `nbf`, `iat`), kept exactly.
 ///
@@ -60,7 +64,7 @@ impl NumericDate {
             None => (text, 0),
         };
         let (int_digits, frac_digits) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let frac_len = i64::try_from(frac_digits.len()).ok()?;
+        let frac_len = i128::try_from(frac_digits.len()).ok()?;
         // value = digits(int ++ frac) * 10^scale
         let scale = exponent.checked_sub(frac_len)?;
         let (magnitude, fractional) = magnitude(int_digits, frac_digits, scale)?;
@@ -97,28 +101,30 @@ impl NumericDate {
     }
 }
 
-/// The exponent after `e`, clamped to ±[`EXPONENT_CLAMP`].
-fn parse_exponent(text: &str) -> Option<i64> {
+/// The exponent after `e`, saturated at ±[`EXPONENT_SATURATED`].
+fn parse_exponent(text: &str) -> Option<i128> {
     let (negative, digits) = match text.as_bytes().first()? {
         b'-' => (true, text.get(1..)?),
         b'+' => (false, text.get(1..)?),
         _ => (false, text),
     };
-    let value = digits.bytes().try_fold(0i64, |acc, d| {
-        let digit = i64::from(d.checked_sub(b'0').filter(|d| *d <= 9)?);
-        Some((acc * 10 + digit).min(EXPONENT_CLAMP))
+    crate::cost::add(digits.len());
+    let value = digits.bytes().try_fold(0i128, |acc, d| {
+        let digit = i128::from(d.checked_sub(b'0').filter(|d| *d <= 9)?);
+        Some((acc * 10 + digit).min(EXPONENT_SATURATED))
     })?;
     Some(if negative { -value } else { value })
 }
 
 /// `floor(|value|)` (saturated) and whether the fraction is non-zero, for
 /// `value = digits(int ++ frac) * 10^scale`.
-fn magnitude(int_digits: &str, frac_digits: &str, scale: i64) -> Option<(i128, bool)> {
-    let count = i64::try_from(int_digits.len() + frac_digits.len()).ok()?;
+fn magnitude(int_digits: &str, frac_digits: &str, scale: i128) -> Option<(i128, bool)> {
+    let count = i128::try_from(int_digits.len() + frac_digits.len()).ok()?;
+    crate::cost::add(int_digits.len() + frac_digits.len());
     let mut magnitude = 0i128;
     let mut fractional = false;
     let digits = int_digits.bytes().chain(frac_digits.bytes());
-    for (index, d) in (0i64..).zip(digits) {
+    for (index, d) in (0i128..).zip(digits) {
         let digit = i128::from(d.checked_sub(b'0').filter(|d| *d <= 9)?);
         // Weight of this digit is 10^(scale + count - 1 - index).
         if scale + count - 1 - index >= 0 {
@@ -131,13 +137,16 @@ fn magnitude(int_digits: &str, frac_digits: &str, scale: i64) -> Option<(i128, b
     while shift > 0 && magnitude != 0 && magnitude < SATURATED {
         magnitude = (magnitude * 10).min(SATURATED);
         shift -= 1;
+        crate::cost::add(1);
     }
     Some((magnitude, fractional))
 }
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
     use super::*;
+    use std::string::String;
 
     fn date(text: &str) -> (i128, bool) {
         let d = NumericDate::parse(text).unwrap();
@@ -178,6 +187,49 @@ mod tests {
         );
         assert_eq!(NumericDate::parse("1e400").unwrap().seconds(), i64::MAX);
         assert_eq!(NumericDate::parse("-1e400").unwrap().seconds(), i64::MIN);
+    }
+
+    /// `digits` written out with `zeros` zeros after the point, then `exponent`.
+    fn long_number(int: &str, zeros_after_point: usize, last: &str, exponent: &str) -> String {
+        let mut s = String::from(int);
+        if zeros_after_point > 0 || !last.is_empty() {
+            s.push('.');
+            s.extend(core::iter::repeat_n('0', zeros_after_point));
+            s.push_str(last);
+        }
+        s.push_str(exponent);
+        s
+    }
+
+    #[test]
+    fn digit_counts_beyond_any_old_clamp_stay_exact() {
+        // Regression: `1` + 1,000,100 zeros + `e-1000105` is 1e-5, not 1e100.
+        let mut text = String::from("1");
+        text.extend(core::iter::repeat_n('0', 1_000_100));
+        text.push_str("e-1000105");
+        assert_eq!(date(&text), (0, true));
+        // Its mirror: 0.000…0001 (1,000,100 zeros) scaled up by 10^1000110 is 10^9.
+        let text = long_number("0", 1_000_100, "1", "e1000110");
+        assert_eq!(date(&text), (1_000_000_000, false));
+        // The exponent saturates only where no digit count can reach it.
+        assert_eq!(
+            date(&long_number(
+                "0",
+                1_000_000,
+                "1",
+                "e99999999999999999999999"
+            )),
+            (SATURATED, false)
+        );
+        assert_eq!(
+            date(&long_number(
+                "1",
+                1_000_000,
+                "",
+                "e-99999999999999999999999"
+            )),
+            (0, true)
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::{Claim, Claims, Error};
 /// assert_eq!(RequiredClaims::default(), RequiredClaims::NONE.with(Claim::Exp));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[must_use = "`with` and `without` return a new set and leave this one unchanged"]
 pub struct RequiredClaims(u8);
 
 impl RequiredClaims {
@@ -56,6 +57,27 @@ impl Default for RequiredClaims {
 /// The current time is not part of the policy: it is passed to every
 /// [`verify`](crate::verify) call, and the crate never reads a clock.
 ///
+/// Every builder method takes the policy by value and returns the changed
+/// copy, and the type is `#[must_use]`: a call whose result is dropped, which
+/// would leave the check unset and the policy failing open, is a warning
+/// (an error under `#![deny(unused_must_use)]`):
+///
+/// ```compile_fail
+/// #![deny(unused_must_use)]
+/// let policy = jwt_embedded::Validation::new();
+/// policy.issuer("https://issuer.example.com"); // dropped: `iss` would never be checked
+/// # let _ = policy;
+/// ```
+///
+/// The same lines with the result kept compile:
+///
+/// ```
+/// #![deny(unused_must_use)]
+/// let policy = jwt_embedded::Validation::new();
+/// let policy = policy.issuer("https://issuer.example.com");
+/// # let _ = policy;
+/// ```
+///
 /// ```
 /// use jwt_embedded::{Claim, RequiredClaims, Validation};
 /// const POLICY: Validation<'static> = Validation::new()
@@ -65,6 +87,7 @@ impl Default for RequiredClaims {
 ///     .required(RequiredClaims::DEFAULT.with(Claim::Iat));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[must_use = "a `Validation` checks nothing until it is passed to `verify`; builder methods return a new policy"]
 pub struct Validation<'a> {
     leeway: u64,
     issuer: Option<&'a str>,

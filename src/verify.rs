@@ -85,12 +85,21 @@ pub const fn buffer_len(token_len: usize) -> usize {
     token_len / 4 * 3 + 3
 }
 
+/// Longest header segment accepted (its base64url text, 16 KiB), by
+/// [`verify`] and [`peek_header`] alike; a longer one is [`Error::TooLarge`]
+/// before it is decoded. The header is read before the signature is checked,
+/// so this bounds what an unauthenticated sender can make the parser do
+/// whatever the buffer or the policy's length cap. Real headers are under
+/// 100 bytes; a 16 KiB header still holds an `x5c` chain of a few certificates.
+pub const MAX_HEADER_LEN: usize = 16 * 1024;
+
 /// Verifies a compact JWS `token` with `key` and checks its claims against
 /// `validation` at time `now` (Unix seconds). The decoded header and payload
 /// go into `buf` (see [`buffer_len`]); the result borrows it.
 ///
 /// The order of work, each step only after the previous one passed:
-/// length cap, exactly three segments, strict base64url header, strict JSON
+/// length cap, exactly three segments, header length cap
+/// ([`MAX_HEADER_LEN`]), strict base64url header, strict JSON
 /// header (`crit` rejected), `alg` equal to the key's algorithm, signature
 /// over the raw `header.payload` bytes (constant-time comparison), then the
 /// payload is decoded and parsed, and the claims checked.
@@ -150,7 +159,10 @@ pub fn verify<'b, K: VerifyingKey>(
 
 /// Decodes and parses the header of `token` **without verifying anything**,
 /// e.g. to read `kid` and pick a key. Never trust what it returns.
-/// `buf` needs room for the decoded header only.
+/// `buf` needs room for the decoded header only. A header segment longer
+/// than [`MAX_HEADER_LEN`] is [`Error::TooLarge`], whatever the buffer's
+/// size, so the work is bounded by that limit, not by `buf` or `token`
+/// (beyond finding the dots).
 pub fn peek_header<'b>(token: &[u8], buf: &'b mut [u8]) -> Result<Header<'b>, Error> {
     let segments = Segments::split(token)?;
     let header_len =
@@ -169,6 +181,8 @@ struct Segments<'t> {
 }
 
 impl<'t> Segments<'t> {
+    /// Splits the token; a header segment over [`MAX_HEADER_LEN`] is
+    /// [`Error::TooLarge`].
     fn split(token: &'t [u8]) -> Result<Self, Error> {
         let malformed = Error::Malformed(Part::Token);
         // Counting vectorises; the two dots are then found from either end,
@@ -178,6 +192,9 @@ impl<'t> Segments<'t> {
         }
         let first = token.iter().position(|&b| b == b'.').ok_or(malformed)?;
         let last = token.iter().rposition(|&b| b == b'.').ok_or(malformed)?;
+        if first > MAX_HEADER_LEN {
+            return Err(Error::TooLarge);
+        }
         let header = token.get(..first).ok_or(malformed)?;
         let payload = token.get(first + 1..last).ok_or(malformed)?;
         let signature = token.get(last + 1..).ok_or(malformed)?;

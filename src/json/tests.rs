@@ -1,7 +1,7 @@
 use super::*;
 
 /// Parses `doc` and returns its top-level members, or `Err` if it is not strict JSON.
-fn members(doc: &str) -> Result<([(JsonStr<'_>, Value<'_>); 8], usize), Syntax> {
+fn members(doc: &str) -> Result<([(JsonStr<'_>, Value<'_>); 8], usize), JsonError> {
     let empty = JsonStr {
         raw: "",
         escaped: false,
@@ -137,13 +137,148 @@ fn wide_object(buf: &mut [u8], n: usize, dup: Option<usize>) -> &str {
 }
 
 #[test]
-fn duplicate_detection_survives_more_keys_than_slots() {
+fn duplicate_detection_covers_every_slot_and_the_cap_is_exact() {
+    // `n` names, each holding `{"n":i}` (one more open name while it is read), then one more name.
     let mut buf = [0u8; 8192];
-    assert!(valid(wide_object(&mut buf, 200, None)));
-    for dup in [0, 5, KEY_SLOTS - 1, KEY_SLOTS, KEY_SLOTS + 1, 199] {
+    assert_eq!(
+        members(wide_object(&mut buf, MAX_MEMBERS - 1, None)).map(|m| m.1),
+        Ok(MAX_MEMBERS)
+    );
+    for dup in [0, 1, 5, MAX_MEMBERS / 2, MAX_MEMBERS - 3, MAX_MEMBERS - 2] {
         let mut buf = [0u8; 8192];
-        assert!(!valid(wide_object(&mut buf, 200, Some(dup))), "dup {dup}");
+        let doc = wide_object(&mut buf, MAX_MEMBERS - 1, Some(dup));
+        assert_eq!(members(doc).map(|m| m.1), Err(Syntax), "dup {dup}");
     }
+    // One name more than the slots: refused as too large, whatever follows.
+    let mut buf = [0u8; 8192];
+    assert_eq!(
+        members(wide_object(&mut buf, MAX_MEMBERS, None)).map(|m| m.1),
+        Err(JsonError::TooLarge)
+    );
+    let mut buf = [0u8; 8192];
+    assert_eq!(
+        members(wide_object(&mut buf, 200, None)).map(|m| m.1),
+        Err(JsonError::TooLarge)
+    );
+}
+
+#[test]
+fn open_objects_share_the_slots_and_closed_ones_free_them() {
+    extern crate std;
+    use std::format;
+    use std::string::String;
+    // 60 top-level names; the 60th holds an object of `inner` names.
+    let doc = |inner: usize| {
+        let mut s = String::from("{");
+        for i in 0..59 {
+            s.push_str(&format!("\"t{i}\":0,"));
+        }
+        s.push_str("\"o\":{");
+        for i in 0..inner {
+            s.push_str(&format!(
+                "{}\"i{i}\":[{{\"x\":1,\"y\":2}}]",
+                if i > 0 { "," } else { "" }
+            ));
+        }
+        s.push_str("}}");
+        s
+    };
+    // 60 + 2 inner names + the 2 names of an object inside them = 64.
+    assert!(valid(&doc(2)));
+    // 60 + 3 + 2 = 65.
+    assert_eq!(members(&doc(3)).map(|m| m.1), Err(JsonError::TooLarge));
+    // Many objects of up to 64 names one after another: each frees its slots.
+    let mut s = String::from("{\"a\":[");
+    for o in 0..20 {
+        s.push_str(if o > 0 { ",{" } else { "{" });
+        for i in 0..MAX_MEMBERS - 1 {
+            s.push_str(&format!("{}\"k{i}\":{o}", if i > 0 { "," } else { "" }));
+        }
+        s.push('}');
+    }
+    s.push_str("]}");
+    assert!(valid(&s));
+}
+
+#[test]
+fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
+    extern crate std;
+    use std::collections::BTreeSet;
+    use std::string::String;
+    use std::vec::Vec;
+    // Decoded names from a small alphabet, each spelled at random: plain,
+    // `\uXXXX` in either hex case, or with the short escape where one exists.
+    let alphabet = ['a', 'b', '/', '"', '\\', '\u{e9}', '\u{1F600}', 'A'];
+    let spell = |c: char, r: u64, out: &mut String| {
+        let short = match c {
+            '/' => Some("\\/"),
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            _ => None,
+        };
+        let mut units = [0u16; 2];
+        match (r % 4, short) {
+            (0, _) if c != '"' && c != '\\' => out.push(c),
+            (1, Some(s)) => out.push_str(s),
+            (2, _) => {
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&std::format!("\\u{u:04x}"));
+                }
+            }
+            _ => {
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&std::format!("\\u{u:04X}"));
+                }
+            }
+        }
+    };
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut outcomes = [0usize; 3];
+    for round in 0..3000 {
+        let count = 1 + (next() % 80) as usize;
+        let mut doc = String::from("{");
+        let mut seen = BTreeSet::new();
+        let mut verdict: Result<(), JsonError> = Ok(());
+        for i in 0..count {
+            let len = if round % 2 == 0 {
+                next() % 4
+            } else {
+                4 + next() % 6
+            } as usize;
+            let name: Vec<char> = (0..len).map(|_| alphabet[(next() % 8) as usize]).collect();
+            if i > 0 {
+                doc.push(',');
+            }
+            doc.push('"');
+            for &c in &name {
+                let r = next();
+                spell(c, r, &mut doc);
+            }
+            doc.push_str("\":0");
+            if verdict.is_ok() {
+                if i >= MAX_MEMBERS {
+                    verdict = Err(JsonError::TooLarge);
+                } else if !seen.insert(name) {
+                    verdict = Err(Syntax);
+                }
+            }
+        }
+        doc.push('}');
+        assert_eq!(members(&doc).map(|_| ()), verdict, "round {round}: {doc}");
+        outcomes[match verdict {
+            Ok(()) => 0,
+            Err(Syntax) => 1,
+            Err(JsonError::TooLarge) => 2,
+        }] += 1;
+    }
+    // Every outcome was exercised many times.
+    assert!(outcomes.iter().all(|&n| n > 100), "{outcomes:?}");
 }
 
 #[test]
