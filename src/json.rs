@@ -14,7 +14,7 @@
 //! - duplicate detection keeps the member names of the open objects in one
 //!   fixed array of [`MAX_MEMBERS`] slots (4 bytes each: where the name
 //!   starts), each object's names sorted by their decoded text. A new name is
-//!   found by binary search among its own object's names (at most 6 string
+//!   found by binary search among its own object's names (at most 7 string
 //!   comparisons, each stopping at the first difference) and inserted by
 //!   shifting at most 63 slots. A name that finds no free slot is
 //!   [`JsonError::TooLarge`]: rejected, never checked by a slower path.
@@ -248,6 +248,11 @@ pub(crate) enum Value<'a> {
 /// its members, in order. Nothing is visited unless the whole document is valid
 /// (members are collected first only by the caller's own visitor state: the
 /// caller must not act on them when this returns `Err`).
+///
+/// Never inlined: the name slots then live in this frame only while a
+/// document is parsed, instead of once per caller inside `verify`'s frame
+/// (with LTO, the header's and the payload's copies used to add up).
+#[inline(never)]
 pub(crate) fn parse_object<'a>(
     doc: &'a str,
     mut visit: impl FnMut(JsonStr<'a>, Value<'a>),
@@ -345,9 +350,13 @@ impl KeyStack {
             Ok(_) => return Err(Syntax),
             Err(at) => base + at,
         };
-        self.starts.copy_within(at..len, at + 1);
+        // Shift `at..len` up by one and put the name at `at` (no bounds
+        // panics: `len < MAX_MEMBERS`, so `at..=len` is in range).
+        let mut carry = start;
+        for slot in self.starts.get_mut(at..=len).ok_or(Syntax)? {
+            core::mem::swap(slot, &mut carry);
+        }
         crate::cost::add(len - at);
-        *self.starts.get_mut(at).ok_or(Syntax)? = start;
         self.len = len + 1;
         Ok(())
     }

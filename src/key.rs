@@ -159,6 +159,10 @@ impl sealed::Sealed for Hs256Key {}
 impl VerifyingKey for Hs256Key {
     const ALGORITHM: Algorithm = Algorithm::Hs256;
 
+    // In a frame of its own: the cloned HMAC state and the tag are gone from
+    // the stack before the payload is parsed (with LTO, `verify`'s frame would
+    // otherwise hold them under the whole JSON parse).
+    #[inline(never)]
     fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
         // Public length check first: a 32-byte tag is exactly 43 characters.
         if signature.len() != TAG_B64_LEN {
