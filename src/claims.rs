@@ -57,6 +57,11 @@ impl<'a> Audience<'a> {
 /// The registered claims (RFC 7519 §4.1) of a token, borrowed from the
 /// caller's buffer. Each is `None` when absent; a present claim of the wrong
 /// JSON type never gets here (it is [`Error::InvalidClaimType`]).
+///
+/// The access-token claims `client_id` and `scope`/`scp` are read too, but
+/// typed only when asked for ([`Claims::client_id`], [`Claims::scopes`]) or
+/// when the policy uses them, so a token whose `scope` some issuer spells
+/// otherwise still verifies under a policy that does not look at it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Claims<'a> {
@@ -74,19 +79,70 @@ pub struct Claims<'a> {
     pub iat: Option<NumericDate>,
     /// `jti`.
     pub jti: Option<JsonStr<'a>>,
+    client_id: Option<Value<'a>>,
+    scope: Option<Value<'a>>,
+    scp: Option<Value<'a>>,
+}
+
+/// The token's scopes (RFC 8693 §4.2, RFC 9068 §2.2.3): `scope`, a string of
+/// space-separated scope-tokens, or — when `scope` is absent — `scp`, such a
+/// string (Microsoft Entra) or an array of strings, one scope each (Okta).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scopes<'a> {
+    /// A space-separated string.
+    Spaced(JsonStr<'a>),
+    /// An array whose elements are all strings.
+    List(AudienceList<'a>),
+}
+
+impl Scopes<'_> {
+    /// Whether `scope` is one of the scopes: compared exactly and
+    /// case-sensitively with each scope-token (each array element) after
+    /// unescaping, never as a substring.
+    pub fn contains(&self, scope: &str) -> bool {
+        match self {
+            Scopes::Spaced(spaced) => spaced_contains(spaced, scope),
+            Scopes::List(list) => list.iter().any(|s| s.eq_str(scope)),
+        }
+    }
+}
+
+/// Whether the space-separated `spaced` holds the token `scope`, in one pass.
+fn spaced_contains(spaced: &JsonStr<'_>, scope: &str) -> bool {
+    if scope.is_empty() || scope.contains(' ') {
+        return false;
+    }
+    if let Some(plain) = spaced.as_str() {
+        return plain.split(' ').any(|token| token == scope);
+    }
+    // Escaped: walk the decoded characters, matching `scope` token by token.
+    let mut expected = scope.chars();
+    let mut matching = true;
+    for c in spaced.chars() {
+        if c == ' ' {
+            if matching && expected.next().is_none() {
+                return true;
+            }
+            expected = scope.chars();
+            matching = true;
+        } else if matching {
+            matching = expected.next() == Some(c);
+        }
+    }
+    matching && expected.next().is_none()
 }
 
 impl<'a> Claims<'a> {
     /// Parses a payload: strict JSON object, registered claims typed.
     pub(crate) fn parse(payload: &'a str) -> Result<Self, Error> {
-        let mut raw: [Option<Value<'a>>; 7] = [None; 7];
+        let mut raw: [Option<Value<'a>>; NAMES.len()] = [None; NAMES.len()];
         json::parse_object(payload, |key, value| {
-            if let Some(slot) = registered(&key).and_then(|i| raw.get_mut(i)) {
+            if let Some(slot) = member(&key).and_then(|i| raw.get_mut(i)) {
                 *slot = Some(value);
             }
         })
         .map_err(|e| e.into_error(Part::Claims))?;
-        let [iss, sub, aud, exp, nbf, iat, jti] = raw;
+        let [iss, sub, aud, exp, nbf, iat, jti, client_id, scope, scp] = raw;
         Ok(Self {
             iss: string(iss, Claim::Iss)?,
             sub: string(sub, Claim::Sub)?,
@@ -95,10 +151,13 @@ impl<'a> Claims<'a> {
             nbf: date(nbf, Claim::Nbf)?,
             iat: date(iat, Claim::Iat)?,
             jti: string(jti, Claim::Jti)?,
+            client_id,
+            scope,
+            scp,
         })
     }
 
-    /// Whether the registered claim `claim` is present.
+    /// Whether the claim `claim` is present (for [`Claim::Scope`]: `scope` or `scp`).
     pub const fn contains(&self, claim: Claim) -> bool {
         match claim {
             Claim::Iss => self.iss.is_some(),
@@ -108,14 +167,53 @@ impl<'a> Claims<'a> {
             Claim::Nbf => self.nbf.is_some(),
             Claim::Iat => self.iat.is_some(),
             Claim::Jti => self.jti.is_some(),
+            Claim::ClientId => self.client_id.is_some(),
+            Claim::Scope => self.scope.is_some() || self.scp.is_some(),
+        }
+    }
+
+    /// `client_id` (RFC 8693 §4.3); a value that is not a string is
+    /// [`Error::InvalidClaimType`].
+    pub fn client_id(&self) -> Result<Option<JsonStr<'a>>, Error> {
+        string(self.client_id, Claim::ClientId)
+    }
+
+    /// The token's scopes: `scope` (a string) or, when it is absent, `scp` (a
+    /// string or an array of strings). Any other JSON type is
+    /// [`Error::InvalidClaimType`]`(`[`Claim::Scope`]`)`.
+    pub fn scopes(&self) -> Result<Option<Scopes<'a>>, Error> {
+        let invalid = Error::InvalidClaimType(Claim::Scope);
+        match (self.scope, self.scp) {
+            (Some(Value::Str(s)), _) => Ok(Some(Scopes::Spaced(s))),
+            (Some(_), _) => Err(invalid),
+            (None, None) => Ok(None),
+            (None, Some(Value::Str(s))) => Ok(Some(Scopes::Spaced(s))),
+            (None, Some(Value::Array(json))) if all_strings(json) => {
+                Ok(Some(Scopes::List(AudienceList { json })))
+            }
+            (None, Some(_)) => Err(invalid),
         }
     }
 }
 
-/// The index in [`Claim::ALL`] of the registered claim named `key`, if any.
-fn registered(key: &JsonStr<'_>) -> Option<usize> {
+/// The members [`Claims::parse`] keeps, in the order of its slots.
+const NAMES: [&str; 10] = [
+    "iss",
+    "sub",
+    "aud",
+    "exp",
+    "nbf",
+    "iat",
+    "jti",
+    "client_id",
+    "scope",
+    "scp",
+];
+
+/// The index in [`NAMES`] of the member named `key`, if the parser keeps it.
+fn member(key: &JsonStr<'_>) -> Option<usize> {
     if key.is_escaped() {
-        return Claim::ALL.iter().position(|c| key.eq_str(c.name()));
+        return NAMES.iter().position(|name| key.eq_str(name));
     }
     // Byte patterns compile to a length check and a few compares, no memcmp call.
     match key.raw().as_bytes() {
@@ -126,8 +224,16 @@ fn registered(key: &JsonStr<'_>) -> Option<usize> {
         b"nbf" => Some(4),
         b"iat" => Some(5),
         b"jti" => Some(6),
+        b"client_id" => Some(7),
+        b"scope" => Some(8),
+        b"scp" => Some(9),
         _ => None,
     }
+}
+
+/// Whether every element of the validated array `json` is a string.
+fn all_strings(json: &str) -> bool {
+    json::Items::new(json).all(|v| matches!(v, Value::Str(_)))
 }
 
 fn string<'a>(value: Option<Value<'a>>, claim: Claim) -> Result<Option<JsonStr<'a>>, Error> {
@@ -152,12 +258,8 @@ fn audience(value: Option<Value<'_>>) -> Result<Option<Audience<'_>>, Error> {
     match value {
         None => Ok(None),
         Some(Value::Str(s)) => Ok(Some(Audience::One(s))),
-        Some(Value::Array(json)) => {
-            if json::Items::new(json).all(|v| matches!(v, Value::Str(_))) {
-                Ok(Some(Audience::Many(AudienceList { json })))
-            } else {
-                Err(Error::InvalidClaimType(Claim::Aud))
-            }
+        Some(Value::Array(json)) if all_strings(json) => {
+            Ok(Some(Audience::Many(AudienceList { json })))
         }
         Some(_) => Err(Error::InvalidClaimType(Claim::Aud)),
     }

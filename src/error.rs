@@ -15,6 +15,11 @@ pub enum Part {
     Claims,
     /// The signature segment: bad base64url or the wrong length for the algorithm.
     Signature,
+    /// The HTTP credential a token was extracted from: an `Authorization`
+    /// value whose Bearer credential breaks RFC 6750 §2.1, or a cookie value
+    /// that breaks RFC 6265 §4.2.1 (see [`bearer_token`](crate::bearer_token),
+    /// [`cookie_token`](crate::cookie_token)).
+    Credential,
 }
 
 impl Part {
@@ -25,6 +30,7 @@ impl Part {
             Part::Header => "header",
             Part::Claims => "claims",
             Part::Signature => "signature",
+            Part::Credential => "credential",
         }
     }
 }
@@ -47,11 +53,17 @@ pub enum Claim {
     Iat,
     /// `jti`, the JWT ID.
     Jti,
+    /// `client_id` (RFC 8693 §4.3), required by the access-token profile (RFC 9068).
+    ClientId,
+    /// The token's scopes: `scope` (RFC 8693 §4.2, a space-separated string)
+    /// or, when it is absent, `scp` (a space-separated string or an array of
+    /// strings, as Microsoft Entra and Okta publish it).
+    Scope,
 }
 
 impl Claim {
-    /// Every registered claim, in RFC 7519 order.
-    pub const ALL: [Claim; 7] = [
+    /// Every claim the verifier knows, RFC 7519's in its order, then `client_id` and `scope`.
+    pub const ALL: [Claim; 9] = [
         Claim::Iss,
         Claim::Sub,
         Claim::Aud,
@@ -59,6 +71,8 @@ impl Claim {
         Claim::Nbf,
         Claim::Iat,
         Claim::Jti,
+        Claim::ClientId,
+        Claim::Scope,
     ];
 
     /// The claim's member name in the JSON payload.
@@ -71,6 +85,8 @@ impl Claim {
             Claim::Nbf => "nbf",
             Claim::Iat => "iat",
             Claim::Jti => "jti",
+            Claim::ClientId => "client_id",
+            Claim::Scope => "scope",
         }
     }
 
@@ -122,6 +138,26 @@ pub enum Error {
     /// holds more than [`MAX_MEMBERS`](crate::MAX_MEMBERS) member names in the
     /// objects open at one point. Kind `too_large`.
     TooLarge,
+    /// `iat` is further in the past than the policy's maximum age allows:
+    /// `now - iat > max_age + leeway`. Kind `too_old`.
+    TooOld,
+    /// `iat` is in the future: `iat > now + leeway` (checked with a maximum
+    /// age). Kind `issued_in_future`.
+    IssuedInFuture,
+    /// The token lives longer than the policy allows: `exp - iat > max_lifetime`.
+    /// Kind `lifetime`.
+    Lifetime,
+    /// The token was revoked: the revocation hook (e.g. a
+    /// [`DenyList`](crate::DenyList)) names it. Kind `revoked`.
+    Revoked,
+    /// A required scope is not among the token's scopes. Kind `scope`.
+    Scope,
+    /// The HTTP header carries no token: no `Authorization` value or another
+    /// scheme than Bearer, or no cookie of the given name. Kind `no_token`.
+    NoToken,
+    /// The cookie of the given name appears more than once in the `Cookie`
+    /// header: which one is the token is ambiguous. Kind `duplicate_cookie`.
+    DuplicateCookie,
     /// The key material is unacceptable (e.g. an HS256 secret shorter than
     /// 32 bytes, RFC 7518 §3.2). Kind `key`.
     InvalidKey,
@@ -148,6 +184,13 @@ impl Error {
             Error::Type => "typ",
             Error::BufferTooSmall => "buffer_too_small",
             Error::TooLarge => "too_large",
+            Error::TooOld => "too_old",
+            Error::IssuedInFuture => "issued_in_future",
+            Error::Lifetime => "lifetime",
+            Error::Revoked => "revoked",
+            Error::Scope => "scope",
+            Error::NoToken => "no_token",
+            Error::DuplicateCookie => "duplicate_cookie",
             Error::InvalidKey => "key",
             Error::Deserialize => "deserialize",
         }
@@ -170,6 +213,13 @@ impl fmt::Display for Error {
             Error::Type => f.write_str("header typ is missing or not accepted"),
             Error::BufferTooSmall => f.write_str("buffer too small for the decoded token"),
             Error::TooLarge => f.write_str("token exceeds a size limit"),
+            Error::TooOld => f.write_str("token was issued too long ago"),
+            Error::IssuedInFuture => f.write_str("token is issued in the future"),
+            Error::Lifetime => f.write_str("token lifetime exceeds the maximum"),
+            Error::Revoked => f.write_str("token has been revoked"),
+            Error::Scope => f.write_str("a required scope is missing"),
+            Error::NoToken => f.write_str("no bearer token in the header"),
+            Error::DuplicateCookie => f.write_str("the token cookie appears more than once"),
             Error::InvalidKey => f.write_str("invalid key"),
             Error::Deserialize => f.write_str("claims do not match the requested type"),
         }

@@ -13,10 +13,12 @@ mod base64url;
 mod claims;
 mod cost;
 mod error;
+mod extract;
 mod header;
 mod json;
 mod key;
 mod numeric_date;
+mod revocation;
 mod rsa;
 mod validation;
 mod verify;
@@ -24,12 +26,14 @@ mod verify;
 #[doc(hidden)]
 pub mod internal;
 
-pub use claims::{Audience, AudienceList, Claims};
+pub use claims::{Audience, AudienceList, Claims, Scopes};
 pub use error::{Claim, Error, Part};
+pub use extract::{bearer_token, cookie_token};
 pub use header::Header;
 pub use json::{Chars, JsonStr, MAX_DEPTH, MAX_MEMBERS};
 pub use key::{Algorithm, Hs256Key, VerifyingKey};
 pub use numeric_date::NumericDate;
+pub use revocation::{DenyList, DenyListFull, Revocation};
 pub use rsa::{Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096};
 pub use validation::{RequiredClaims, Validation};
 pub use verify::{MAX_HEADER_LEN, Verified, buffer_len, peek_header, verify};

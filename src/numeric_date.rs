@@ -1,6 +1,8 @@
 //! NumericDate (RFC 7519 §2): a JSON number of seconds, integer or not,
 //! compared exactly — no rounding, no float, no overflow.
 
+use core::cmp::Ordering;
+
 /// Magnitudes are saturated here: far beyond any `i64` time plus any `u64`
 /// leeway, so saturation never changes the outcome of a comparison.
 const SATURATED: i128 = 1_000_000_000_000_000_000_000_000_000_000; // 10^30
@@ -22,7 +24,14 @@ const EXPONENT_SATURATED: i128 = 100_000_000_000_000_000_000; // 10^20
 pub struct NumericDate {
     floor: i128,
     fractional: bool,
+    /// `value - floor`, in units of 10⁻¹⁹, rounded down.
+    frac: u64,
+    /// Whether `frac` is the fraction exactly (no nonzero digit beyond 10⁻¹⁹).
+    frac_exact: bool,
 }
+
+/// 10¹⁹: one second in the units of [`NumericDate::frac`].
+const FRAC_ONE: u64 = 10_000_000_000_000_000_000;
 
 impl NumericDate {
     /// The date `seconds` after the epoch.
@@ -30,6 +39,8 @@ impl NumericDate {
         Self {
             floor: seconds as i128,
             fractional: false,
+            frac: 0,
+            frac_exact: true,
         }
     }
 
@@ -50,10 +61,7 @@ impl NumericDate {
             let floor = text
                 .bytes()
                 .fold(0i128, |acc, d| acc * 10 + i128::from(d - b'0'));
-            return Some(Self {
-                floor,
-                fractional: false,
-            });
+            return Some(Self::from_floor(floor));
         }
         let (negative, text) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -67,13 +75,70 @@ impl NumericDate {
         let frac_len = i128::try_from(frac_digits.len()).ok()?;
         // value = digits(int ++ frac) * 10^scale
         let scale = exponent.checked_sub(frac_len)?;
-        let (magnitude, fractional) = magnitude(int_digits, frac_digits, scale)?;
-        let floor = match (negative, fractional) {
-            (false, _) => magnitude,
-            (true, false) => -magnitude,
-            (true, true) => -magnitude - 1,
+        let m = magnitude(int_digits, frac_digits, scale)?;
+        Some(match (negative, m.fractional) {
+            (false, _) => Self {
+                floor: m.floor,
+                fractional: m.fractional,
+                frac: m.frac,
+                frac_exact: m.frac_exact,
+            },
+            (true, false) => Self::from_floor(-m.floor),
+            // -(n + g) = (-n - 1) + (1 - g), for a fraction 0 < g < 1.
+            (true, true) => Self {
+                floor: -m.floor - 1,
+                fractional: true,
+                frac: FRAC_ONE - m.frac - u64::from(!m.frac_exact),
+                frac_exact: m.frac_exact,
+            },
+        })
+    }
+
+    const fn from_floor(floor: i128) -> Self {
+        Self {
+            floor,
+            fractional: false,
+            frac: 0,
+            frac_exact: true,
+        }
+    }
+
+    /// Whether a token with this `iat` is too old at `now` for a maximum
+    /// age: `now - iat > max_age + leeway`.
+    pub(crate) fn older_than(&self, now: i64, max_age: u64, leeway: u64) -> bool {
+        let limit = i128::from(now) - i128::from(max_age) - i128::from(leeway);
+        // floor + f < limit  <=>  floor < limit, for 0 <= f < 1
+        self.floor < limit
+    }
+
+    /// Whether this date lies strictly before `time`.
+    pub(crate) fn before(&self, time: i64) -> bool {
+        // floor + f < time  <=>  floor < time, for 0 <= f < 1
+        self.floor < i128::from(time)
+    }
+
+    /// Whether `self - earlier > seconds`, exactly; `None` when the crate
+    /// cannot decide it: a date beyond ±10³⁰ s, or two fractions that agree
+    /// on their first 19 digits and both have more (the caller fails closed).
+    pub(crate) fn exceeds(&self, earlier: &NumericDate, seconds: u64) -> Option<bool> {
+        if self.floor.abs() >= SATURATED || earlier.floor.abs() >= SATURATED {
+            return None;
+        }
+        // self - earlier - seconds = d + (f_self - f_earlier), the fractions in [0, 1).
+        let d = self.floor - earlier.floor - i128::from(seconds);
+        if d != 0 {
+            return Some(d > 0);
+        }
+        let order = match self.frac.cmp(&earlier.frac) {
+            Ordering::Equal => match (self.frac_exact, earlier.frac_exact) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Less,
+                (false, true) => Ordering::Greater,
+                (false, false) => return None,
+            },
+            unequal => unequal,
         };
-        Some(Self { floor, fractional })
+        Some(order == Ordering::Greater)
     }
 
     /// Whether a token with this `exp` is expired at `now` (RFC 7519 §4.1.4):
@@ -116,21 +181,39 @@ fn parse_exponent(text: &str) -> Option<i128> {
     Some(if negative { -value } else { value })
 }
 
-/// `floor(|value|)` (saturated) and whether the fraction is non-zero, for
-/// `value = digits(int ++ frac) * 10^scale`.
-fn magnitude(int_digits: &str, frac_digits: &str, scale: i128) -> Option<(i128, bool)> {
+/// An absolute value, split as [`magnitude`] computes it.
+struct Magnitude {
+    /// `floor(|value|)`, saturated.
+    floor: i128,
+    /// Whether the fraction is non-zero.
+    fractional: bool,
+    /// The fraction in units of 10⁻¹⁹, rounded down, and whether that is exact.
+    frac: u64,
+    frac_exact: bool,
+}
+
+/// `|value|` split into its floor and fraction, for `value = digits(int ++ frac) * 10^scale`.
+fn magnitude(int_digits: &str, frac_digits: &str, scale: i128) -> Option<Magnitude> {
     let count = i128::try_from(int_digits.len() + frac_digits.len()).ok()?;
     crate::cost::add(int_digits.len() + frac_digits.len());
     let mut magnitude = 0i128;
     let mut fractional = false;
+    let mut frac = 0u64;
+    let mut frac_exact = true;
     let digits = int_digits.bytes().chain(frac_digits.bytes());
     for (index, d) in (0i128..).zip(digits) {
-        let digit = i128::from(d.checked_sub(b'0').filter(|d| *d <= 9)?);
+        let digit = d.checked_sub(b'0').filter(|d| *d <= 9)?;
         // Weight of this digit is 10^(scale + count - 1 - index).
-        if scale + count - 1 - index >= 0 {
-            magnitude = (magnitude * 10 + digit).min(SATURATED);
+        let weight = scale + count - 1 - index;
+        if weight >= 0 {
+            magnitude = (magnitude * 10 + i128::from(digit)).min(SATURATED);
         } else if digit != 0 {
             fractional = true;
+            // 10^(19 + weight) units, for the first 19 digits after the point.
+            match u32::try_from(19 + weight) {
+                Ok(exp) => frac += u64::from(digit) * 10u64.pow(exp),
+                Err(_) => frac_exact = false,
+            }
         }
     }
     let mut shift = scale;
@@ -139,7 +222,12 @@ fn magnitude(int_digits: &str, frac_digits: &str, scale: i128) -> Option<(i128, 
         shift -= 1;
         crate::cost::add(1);
     }
-    Some((magnitude, fractional))
+    Some(Magnitude {
+        floor: magnitude,
+        fractional,
+        frac,
+        frac_exact,
+    })
 }
 
 #[cfg(test)]
@@ -230,6 +318,62 @@ mod tests {
             )),
             (0, true)
         );
+    }
+
+    fn nd(text: &str) -> NumericDate {
+        NumericDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn lifetimes_compare_exactly_with_fractions_and_signs() {
+        // exp - iat > seconds
+        assert_eq!(nd("3700").exceeds(&nd("100"), 3600), Some(false));
+        assert_eq!(nd("3701").exceeds(&nd("100"), 3600), Some(true));
+        assert_eq!(nd("3700.5").exceeds(&nd("100"), 3600), Some(true));
+        assert_eq!(nd("3700.5").exceeds(&nd("100.5"), 3600), Some(false));
+        assert_eq!(nd("3700.25").exceeds(&nd("100.5"), 3600), Some(false));
+        assert_eq!(nd("3700.75").exceeds(&nd("100.5"), 3600), Some(true));
+        assert_eq!(nd("37.005e2").exceeds(&nd("1005e-1"), 3600), Some(false));
+        // Past the 19th digit: exact against an exact fraction ...
+        assert_eq!(nd("3700.5000000000000000000001").exceeds(&nd("100.5"), 3600), Some(true));
+        assert_eq!(nd("3700.5").exceeds(&nd("100.5000000000000000000001"), 3600), Some(false));
+        assert_eq!(nd("3700.9999999999999999999").exceeds(&nd("100"), 3600), Some(true));
+        // ... undecidable between two fractions equal to 19 digits: the caller fails closed.
+        assert_eq!(
+            nd("3700.50000000000000000002").exceeds(&nd("100.50000000000000000001"), 3600),
+            None
+        );
+        // Negative dates: -0.25 - (-1.5) = 1.25.
+        assert_eq!(nd("-0.25").exceeds(&nd("-1.5"), 1), Some(true));
+        assert_eq!(nd("-0.25").exceeds(&nd("-1.5"), 2), Some(false));
+        assert_eq!(nd("-1.5").exceeds(&nd("-2.5"), 1), Some(false));
+        assert_eq!(nd("-1.25").exceeds(&nd("-2.5"), 1), Some(true));
+        assert_eq!(nd("0.5").exceeds(&nd("-0.5"), 1), Some(false));
+        assert_eq!(nd("0.5000000000000000000001").exceeds(&nd("-0.5"), 1), Some(true));
+        assert_eq!(nd("0.5").exceeds(&nd("-0.5000000000000000000001"), 1), Some(true));
+        // Far beyond any clock: undecidable, never wrapped.
+        assert_eq!(nd("1e40").exceeds(&nd("1e40"), 0), None);
+        assert_eq!(nd("4102444800").exceeds(&nd("-1e40"), u64::MAX), None);
+        let max = NumericDate::from_seconds(i64::MAX);
+        let min = NumericDate::from_seconds(i64::MIN);
+        // i64::MAX - i64::MIN = u64::MAX: not more than u64::MAX, one more than u64::MAX - 1.
+        assert_eq!(max.exceeds(&min, u64::MAX), Some(false));
+        assert_eq!(max.exceeds(&min, u64::MAX - 1), Some(true));
+        assert_eq!(min.exceeds(&max, 0), Some(false));
+    }
+
+    #[test]
+    fn ages_compare_exactly() {
+        // now - iat > max_age + leeway
+        assert!(!nd("100").older_than(200, 100, 0));
+        assert!(nd("99").older_than(200, 100, 0));
+        assert!(nd("99.999").older_than(200, 100, 0));
+        assert!(!nd("100.001").older_than(200, 100, 0));
+        assert!(!nd("95").older_than(200, 100, 5));
+        assert!(nd("94.5").older_than(200, 100, 5));
+        assert!(!NumericDate::from_seconds(i64::MIN).older_than(i64::MIN, u64::MAX, u64::MAX));
+        assert!(NumericDate::from_seconds(i64::MIN).older_than(i64::MAX, 0, 0));
+        assert!(nd("-1e40").older_than(0, u64::MAX, u64::MAX));
     }
 
     #[test]

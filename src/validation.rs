@@ -1,6 +1,8 @@
 //! The validation policy: what a verified token's claims must satisfy.
 
-use crate::{Claim, Claims, Error};
+use core::fmt;
+
+use crate::{Claim, Claims, Error, Revocation};
 
 /// A set of registered claims that must be present.
 ///
@@ -12,7 +14,7 @@ use crate::{Claim, Claims, Error};
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[must_use = "`with` and `without` return a new set and leave this one unchanged"]
-pub struct RequiredClaims(u8);
+pub struct RequiredClaims(u16);
 
 impl RequiredClaims {
     /// No claim is required.
@@ -36,8 +38,8 @@ impl RequiredClaims {
         self.0 & Self::bit(claim) != 0
     }
 
-    const fn bit(claim: Claim) -> u8 {
-        1 << claim as u8
+    const fn bit(claim: Claim) -> u16 {
+        1 << claim as u16
     }
 }
 
@@ -52,7 +54,8 @@ impl Default for RequiredClaims {
 /// The defaults: `exp` is required; no leeway; no expected issuer; no
 /// audience configured, so a token that carries `aud` is rejected
 /// (RFC 7519 §4.1.3); `typ` not checked; tokens up to
-/// [`DEFAULT_MAX_TOKEN_LEN`](Self::DEFAULT_MAX_TOKEN_LEN) bytes.
+/// [`DEFAULT_MAX_TOKEN_LEN`](Self::DEFAULT_MAX_TOKEN_LEN) bytes; no maximum
+/// age or lifetime, no scopes, no revocation.
 ///
 /// The current time is not part of the policy: it is passed to every
 /// [`verify`](crate::verify) call, and the crate never reads a clock.
@@ -89,7 +92,8 @@ impl Default for RequiredClaims {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[must_use = "a `Validation` checks nothing until it is passed to `verify`; builder methods return a new policy"]
 pub struct Validation<'a> {
-    leeway: u64,
+    exp_leeway: u64,
+    nbf_leeway: u64,
     issuer: Option<&'a str>,
     audience: Option<&'a str>,
     audiences: &'a [&'a str],
@@ -97,6 +101,28 @@ pub struct Validation<'a> {
     required: RequiredClaims,
     typ: Option<&'a str>,
     max_token_len: usize,
+    max_age: Option<u64>,
+    max_lifetime: Option<u64>,
+    scopes: &'a [&'a str],
+    revocation: Option<RevocationHook<'a>>,
+}
+
+/// The caller's revocation hook: compared by address, shown without its state.
+#[derive(Clone, Copy)]
+struct RevocationHook<'a>(&'a dyn Revocation);
+
+impl PartialEq for RevocationHook<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        core::ptr::addr_eq(self.0, other.0)
+    }
+}
+
+impl Eq for RevocationHook<'_> {}
+
+impl fmt::Debug for RevocationHook<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Revocation { .. }")
+    }
 }
 
 impl Default for Validation<'_> {
@@ -112,7 +138,8 @@ impl<'a> Validation<'a> {
     /// The default policy (see the type's documentation).
     pub const fn new() -> Self {
         Self {
-            leeway: 0,
+            exp_leeway: 0,
+            nbf_leeway: 0,
             issuer: None,
             audience: None,
             audiences: &[],
@@ -120,12 +147,100 @@ impl<'a> Validation<'a> {
             required: RequiredClaims::DEFAULT,
             typ: None,
             max_token_len: Self::DEFAULT_MAX_TOKEN_LEN,
+            max_age: None,
+            max_lifetime: None,
+            scopes: &[],
+            revocation: None,
         }
     }
 
-    /// Seconds of clock skew tolerated on `exp` and `nbf`.
+    /// The JWT access-token profile (RFC 9068 §4), for a resource server
+    /// that accepts tokens issued by `issuer` for the audience `audience`:
+    /// header `typ` `at+jwt` (`application/at+jwt` matches too), and `iss`,
+    /// `exp`, `aud`, `sub`, `client_id`, `iat` and `jti` required (a
+    /// `client_id` that is not a string is
+    /// [`Error::InvalidClaimType`]). Add the scopes the endpoint needs with
+    /// [`scopes`](Self::scopes).
+    ///
+    /// ```
+    /// use jwt_embedded::Validation;
+    /// const POLICY: Validation<'static> =
+    ///     Validation::access_token("https://issuer.example.com", "https://api.example.com")
+    ///         .scopes(&["telemetry:write"])
+    ///         .max_age(3600);
+    /// ```
+    pub const fn access_token(issuer: &'a str, audience: &'a str) -> Self {
+        Self::new()
+            .typ("at+jwt")
+            .issuer(issuer)
+            .audience(audience)
+            .required(
+                RequiredClaims::NONE
+                    .with(Claim::Iss)
+                    .with(Claim::Exp)
+                    .with(Claim::Aud)
+                    .with(Claim::Sub)
+                    .with(Claim::ClientId)
+                    .with(Claim::Iat)
+                    .with(Claim::Jti),
+            )
+    }
+
+    /// Seconds of clock skew tolerated on `exp` and `nbf` (and on `iat`
+    /// under [`max_age`](Self::max_age)); sets both of the leeways below.
     pub const fn leeway(mut self, seconds: u64) -> Self {
-        self.leeway = seconds;
+        self.exp_leeway = seconds;
+        self.nbf_leeway = seconds;
+        self
+    }
+
+    /// Seconds of clock skew tolerated when a token ends: on `exp`, and on
+    /// the age of `iat` under [`max_age`](Self::max_age).
+    pub const fn exp_leeway(mut self, seconds: u64) -> Self {
+        self.exp_leeway = seconds;
+        self
+    }
+
+    /// Seconds of clock skew tolerated when a token starts: on `nbf`, and on
+    /// an `iat` in the future under [`max_age`](Self::max_age).
+    pub const fn nbf_leeway(mut self, seconds: u64) -> Self {
+        self.nbf_leeway = seconds;
+        self
+    }
+
+    /// Rejects tokens issued more than `seconds` ago, whatever their `exp`:
+    /// `iat` is required; [`Error::TooOld`] when `now - iat > seconds +
+    /// exp_leeway`, [`Error::IssuedInFuture`] when `iat > now + nbf_leeway`.
+    pub const fn max_age(mut self, seconds: u64) -> Self {
+        self.max_age = Some(seconds);
+        self
+    }
+
+    /// Rejects tokens that live longer than `seconds`: `iat` and `exp` are
+    /// required; [`Error::Lifetime`] when `exp - iat > seconds`, compared
+    /// exactly. Two dates the crate cannot subtract exactly (beyond ±10³⁰ s,
+    /// or fractions equal in their first 19 digits that both go on) are
+    /// rejected too.
+    pub const fn max_lifetime(mut self, seconds: u64) -> Self {
+        self.max_lifetime = Some(seconds);
+        self
+    }
+
+    /// Requires every one of `scopes` among the token's scopes (`scope`, or
+    /// `scp` when `scope` is absent: see [`Scopes`](crate::Scopes)). No scope
+    /// claim at all is [`Error::MissingClaim`]`(`[`Claim::Scope`]`)`, one
+    /// missing is [`Error::Scope`], a claim of another JSON type
+    /// [`Error::InvalidClaimType`]. An empty slice requires nothing.
+    pub const fn scopes(mut self, scopes: &'a [&'a str]) -> Self {
+        self.scopes = scopes;
+        self
+    }
+
+    /// Asks `revocation` about every token that passed every other check;
+    /// `jti` becomes required ([`Error::MissingClaim`] without it), and a
+    /// revoked token is [`Error::Revoked`]. See [`DenyList`](crate::DenyList).
+    pub const fn revocation(mut self, revocation: &'a dyn Revocation) -> Self {
+        self.revocation = Some(RevocationHook(revocation));
         self
     }
 
@@ -190,32 +305,81 @@ impl<'a> Validation<'a> {
     }
 
     /// Checks the claims against this policy at time `now`, in a fixed order:
-    /// required claims, `exp`, `nbf`, `iss`, `aud`.
+    /// required claims (with `iat` under a maximum age, `iat` and `exp`
+    /// under a maximum lifetime, `jti` with revocation), `exp`, `nbf`, the
+    /// age of `iat`, the lifetime, `iss`, `aud`, `client_id`'s type (when
+    /// required), scopes, revocation.
     pub fn check(&self, claims: &Claims<'_>, now: i64) -> Result<(), Error> {
+        let mut required = self.required;
+        if self.max_age.is_some() {
+            required = required.with(Claim::Iat);
+        }
+        if self.max_lifetime.is_some() {
+            required = required.with(Claim::Iat).with(Claim::Exp);
+        }
+        if self.revocation.is_some() {
+            required = required.with(Claim::Jti);
+        }
+        if !self.scopes.is_empty() {
+            required = required.with(Claim::Scope);
+        }
         if let Some(missing) = Claim::ALL
             .into_iter()
-            .find(|c| self.required.contains(*c) && !claims.contains(*c))
+            .find(|c| required.contains(*c) && !claims.contains(*c))
         {
             return Err(Error::MissingClaim(missing));
         }
         if claims
             .exp
-            .is_some_and(|exp| exp.expired_at(now, self.leeway))
+            .is_some_and(|exp| exp.expired_at(now, self.exp_leeway))
         {
             return Err(Error::Expired);
         }
         if claims
             .nbf
-            .is_some_and(|nbf| nbf.not_yet_valid_at(now, self.leeway))
+            .is_some_and(|nbf| nbf.not_yet_valid_at(now, self.nbf_leeway))
         {
             return Err(Error::NotYetValid);
+        }
+        if let (Some(max_age), Some(iat)) = (self.max_age, claims.iat) {
+            if iat.older_than(now, max_age, self.exp_leeway) {
+                return Err(Error::TooOld);
+            }
+            if iat.not_yet_valid_at(now, self.nbf_leeway) {
+                return Err(Error::IssuedInFuture);
+            }
+        }
+        if let (Some(max), Some(iat), Some(exp)) = (self.max_lifetime, claims.iat, claims.exp)
+            && exp.exceeds(&iat, max) != Some(false)
+        {
+            return Err(Error::Lifetime);
         }
         if let Some(issuer) = self.issuer
             && !claims.iss.is_some_and(|iss| iss.eq_str(issuer))
         {
             return Err(Error::Issuer);
         }
-        self.check_audience(claims)
+        self.check_audience(claims)?;
+        if required.contains(Claim::ClientId) {
+            claims.client_id()?;
+        }
+        self.check_scopes(claims)?;
+        match self.revocation {
+            Some(RevocationHook(hook)) if hook.is_revoked(claims, now) => Err(Error::Revoked),
+            _ => Ok(()),
+        }
+    }
+
+    fn check_scopes(&self, claims: &Claims<'_>) -> Result<(), Error> {
+        if self.scopes.is_empty() {
+            return Ok(());
+        }
+        let granted = claims.scopes()?.ok_or(Error::MissingClaim(Claim::Scope))?;
+        if self.scopes.iter().all(|scope| granted.contains(scope)) {
+            Ok(())
+        } else {
+            Err(Error::Scope)
+        }
     }
 
     fn check_audience(&self, claims: &Claims<'_>) -> Result<(), Error> {
