@@ -5,10 +5,19 @@
 //! cargo run --example verify -- --help          # usage
 //! cargo run --example verify -- --hs256-secret-hex HEX --iss ISSUER --aud AUDIENCE TOKEN
 //! cargo run --example verify -- --rs256-pem key.pem --token-file token.jwt
+//! cargo run --example verify -- --hs256-secret-hex HEX --typ at+jwt --max-age 3600 \
+//!     --scope read --revoked-jti ID --authorization "Bearer TOKEN"
+//! cargo run --example verify -- --hs256-secret-hex HEX --cookie "$COOKIE" --cookie-name session
 //! ```
 //!
+//! Exactly one token source: a positional TOKEN, `--token-file`, `--authorization`
+//! (an HTTP `Authorization` value: its Bearer credential), or `--cookie` with
+//! `--cookie-name` (an HTTP `Cookie` value: the named cookie's value).
+//!
 //! Exit status: 0 valid (the payload JSON on stdout), 1 rejected
-//! (`rejected: <kind>` on stderr), 2 usage error.
+//! (`rejected: <kind>` on stderr; a token source that holds no usable token
+//! is a rejection too: `no_token`, `malformed`, `duplicate_cookie`), 2 usage
+//! error.
 
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -16,8 +25,8 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use jwt_embedded::{
-    Claim, Error, Hs256Key, RequiredClaims, Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096,
-    Validation, Verified, buffer_len,
+    Claim, DenyList, Error, Hs256Key, RequiredClaims, Rs256Key, Rs256Key2048, Rs256Key3072,
+    Rs256Key4096, Validation, Verified, bearer_token, buffer_len, cookie_token,
 };
 use zeroize::Zeroizing;
 
@@ -25,19 +34,42 @@ const USAGE: &str = "\
 Usage: verify                       run a demo with a bundled token
        verify OPTIONS TOKEN
        verify OPTIONS --token-file PATH
+       verify OPTIONS --authorization VALUE
+       verify OPTIONS --cookie VALUE --cookie-name NAME
 
-Options (exactly one key option is required):
+Key (exactly one is required):
   --hs256-secret-hex HEX     HS256 secret, hex-encoded (>= 32 bytes)
   --rs256-jwk PATH           RS256 public key: a JWK JSON file (kty RSA, n, e)
   --rs256-pem PATH           RS256 public key: a PEM file, BEGIN PUBLIC KEY
                              or BEGIN RSA PUBLIC KEY (2048 to 4096 bits)
+
+Policy (each optional):
   --now UNIX_SECONDS         current time (default: the system clock)
   --iss ISSUER               required issuer
   --aud AUDIENCE             accepted audience (repeatable: any one matches)
-  --leeway SECONDS           clock skew tolerated on exp and nbf (default 0)
+  --leeway SECONDS           clock skew tolerated on exp and nbf, and on iat
+                             under --max-age (default 0)
   --require CLAIM[,CLAIM..]  the complete set of required claims (iss, sub,
-                             aud, exp, nbf, iat, jti), or `none` (default: exp)
+                             aud, exp, nbf, iat, jti, client_id, scope), or
+                             `none` (default: exp)
+  --typ TYPE                 required header typ (e.g. JWT, at+jwt)
+  --max-age SECONDS          iat required; rejected when issued more than
+                             SECONDS (+ leeway) ago, or in the future
+  --max-lifetime SECONDS     iat and exp required; rejected when exp - iat
+                             is more than SECONDS
+  --scope SCOPE              required scope (repeatable: every one is
+                             required; from `scope`, or else `scp`)
+  --revoked-jti ID           revoked token ID (repeatable, at most 64); with
+                             any given, a token without jti is rejected
+
+Token (exactly one source):
+  TOKEN                      the token itself
   --token-file PATH          read the token from PATH (exact bytes, no trimming)
+  --authorization VALUE      an HTTP Authorization header value: the token is
+                             its Bearer credential
+  --cookie VALUE             an HTTP Cookie header value: the token is the
+  --cookie-name NAME         value of the cookie NAME (both are required)
+
   -h, --help                 print this help
 
 Exit status: 0 valid (payload JSON on stdout), 1 rejected
@@ -46,6 +78,9 @@ Exit status: 0 valid (payload JSON on stdout), 1 rejected
 /// Longest token the CLI accepts; longer ones are rejected as `too_large`
 /// by the library's default policy before the buffer is touched.
 const MAX_TOKEN_LEN: usize = Validation::DEFAULT_MAX_TOKEN_LEN;
+
+/// Most `--revoked-jti` options a run takes (the deny list's capacity).
+const MAX_REVOKED: usize = 64;
 
 fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().skip(1).collect();
@@ -78,7 +113,7 @@ fn rejected(error: Error) -> ExitCode {
 
 enum Command {
     Help,
-    Verify(Options),
+    Verify(Box<Options>),
 }
 
 /// Where the verifying key comes from. One variant per key flag, so new key
@@ -97,6 +132,11 @@ enum TokenSource {
     Arg(String),
     /// `--token-file`: the file's bytes, exactly.
     File(PathBuf),
+    /// `--authorization`: an `Authorization` header value holding a Bearer token.
+    Authorization(String),
+    /// `--cookie` and `--cookie-name`: a `Cookie` header value and the
+    /// name of the cookie holding the token.
+    Cookie { header: String, name: String },
 }
 
 struct Options {
@@ -107,6 +147,11 @@ struct Options {
     audiences: Vec<String>,
     leeway: Option<u64>,
     required: Option<RequiredClaims>,
+    typ: Option<String>,
+    max_age: Option<u64>,
+    max_lifetime: Option<u64>,
+    scopes: Vec<String>,
+    revoked_jtis: Vec<String>,
 }
 
 /// Options as they are collected, before the required ones are checked.
@@ -115,11 +160,19 @@ struct Builder {
     key: Option<KeySource>,
     token_arg: Option<String>,
     token_file: Option<PathBuf>,
+    authorization: Option<String>,
+    cookie: Option<String>,
+    cookie_name: Option<String>,
     now: Option<i64>,
     issuer: Option<String>,
     audiences: Vec<String>,
     leeway: Option<u64>,
     required: Option<RequiredClaims>,
+    typ: Option<String>,
+    max_age: Option<u64>,
+    max_lifetime: Option<u64>,
+    scopes: Vec<String>,
+    revoked_jtis: Vec<String>,
 }
 
 fn parse_args(args: Vec<std::ffi::OsString>) -> Result<Command, String> {
@@ -140,7 +193,9 @@ fn parse_args(args: Vec<std::ffi::OsString>) -> Result<Command, String> {
         let value = args.next().ok_or_else(|| missing_value(&arg))??;
         builder.apply(&arg, value)?;
     }
-    builder.finish().map(Command::Verify)
+    builder
+        .finish()
+        .map(|options| Command::Verify(Box::new(options)))
 }
 
 fn missing_value(flag: &str) -> String {
@@ -162,7 +217,15 @@ fn is_known_flag(flag: &str) -> bool {
             | "--aud"
             | "--leeway"
             | "--require"
+            | "--typ"
+            | "--max-age"
+            | "--max-lifetime"
+            | "--scope"
+            | "--revoked-jti"
             | "--token-file"
+            | "--authorization"
+            | "--cookie"
+            | "--cookie-name"
     )
 }
 
@@ -195,7 +258,24 @@ impl Builder {
             }
             "--leeway" => set_once(&mut self.leeway, flag, parse_number(flag, &value)?),
             "--require" => set_once(&mut self.required, flag, parse_required(&value)?),
+            "--typ" => set_once(&mut self.typ, flag, value),
+            "--max-age" => set_once(&mut self.max_age, flag, parse_number(flag, &value)?),
+            "--max-lifetime" => set_once(&mut self.max_lifetime, flag, parse_number(flag, &value)?),
+            "--scope" => {
+                self.scopes.push(value);
+                Ok(())
+            }
+            "--revoked-jti" => {
+                if self.revoked_jtis.len() == MAX_REVOKED {
+                    return Err(format!("{flag}: at most {MAX_REVOKED} may be given"));
+                }
+                self.revoked_jtis.push(value);
+                Ok(())
+            }
             "--token-file" => set_once(&mut self.token_file, flag, PathBuf::from(value)),
+            "--authorization" => set_once(&mut self.authorization, flag, value),
+            "--cookie" => set_once(&mut self.cookie, flag, value),
+            "--cookie-name" => set_once(&mut self.cookie_name, flag, value),
             _ => Err(format!("unknown option {flag}")),
         }
     }
@@ -204,11 +284,26 @@ impl Builder {
         let key = self
             .key
             .ok_or("a key option is required: --hs256-secret-hex, --rs256-jwk or --rs256-pem")?;
-        let token = match (self.token_arg, self.token_file) {
-            (Some(token), None) => TokenSource::Arg(token),
-            (None, Some(path)) => TokenSource::File(path),
-            (None, None) => return Err("no token given (TOKEN or --token-file)".into()),
-            (Some(_), Some(_)) => return Err("give either TOKEN or --token-file, not both".into()),
+        let cookie = match (self.cookie, self.cookie_name) {
+            (Some(header), Some(name)) => Some(TokenSource::Cookie { header, name }),
+            (None, None) => None,
+            (Some(_), None) => return Err("--cookie needs --cookie-name".into()),
+            (None, Some(_)) => return Err("--cookie-name needs --cookie".into()),
+        };
+        let mut sources = [
+            self.token_arg.map(TokenSource::Arg),
+            self.token_file.map(TokenSource::File),
+            self.authorization.map(TokenSource::Authorization),
+            cookie,
+        ]
+        .into_iter()
+        .flatten();
+        let (Some(token), None) = (sources.next(), sources.next()) else {
+            return Err(
+                "give exactly one token source: TOKEN, --token-file, --authorization \
+                 or --cookie with --cookie-name"
+                    .into(),
+            );
         };
         Ok(Options {
             key,
@@ -218,6 +313,11 @@ impl Builder {
             audiences: self.audiences,
             leeway: self.leeway,
             required: self.required,
+            typ: self.typ,
+            max_age: self.max_age,
+            max_lifetime: self.max_lifetime,
+            scopes: self.scopes,
+            revoked_jtis: self.revoked_jtis,
         })
     }
 }
@@ -247,11 +347,14 @@ fn parse_required(list: &str) -> Result<RequiredClaims, String> {
     if list == "none" {
         return Ok(RequiredClaims::NONE);
     }
-    list.split(',').try_fold(RequiredClaims::NONE, |required, name| {
-        Claim::from_name(name)
-            .map(|claim| required.with(claim))
-            .ok_or_else(|| format!("--require: unknown claim {name:?} (iss, sub, aud, exp, nbf, iat, jti or none)"))
-    })
+    list.split(',')
+        .try_fold(RequiredClaims::NONE, |required, name| {
+            let claim = Claim::from_name(name).ok_or_else(|| {
+                let known = Claim::ALL.map(Claim::name).join(", ");
+                format!("--require: unknown claim {name:?} ({known} or none)")
+            })?;
+            Ok(required.with(claim))
+        })
 }
 
 // ---------------------------------------------------------------------------
@@ -345,9 +448,12 @@ impl Key {
     }
 }
 
+/// The CLI's deny list: room for every `--revoked-jti` it accepts.
+type RevokedJtis = DenyList<MAX_REVOKED>;
+
 fn run(options: &Options) -> ExitCode {
-    let token = match read_token(&options.token) {
-        Ok(token) => token,
+    let input = match read_token(&options.token) {
+        Ok(input) => input,
         Err(message) => return usage_error(&message),
     };
     let key = match Key::load(&options.key) {
@@ -355,25 +461,69 @@ fn run(options: &Options) -> ExitCode {
         Err(LoadError::Unreadable(message)) => return usage_error(&message),
         Err(LoadError::Rejected(error)) => return rejected(error),
     };
-    let audiences: Vec<&str> = options.audiences.iter().map(String::as_str).collect();
-    let validation = validation(options, &audiences);
+    let token = match extract_token(&options.token, &input) {
+        Ok(token) => token,
+        Err(error) => return rejected(error),
+    };
     let now = options.now.unwrap_or_else(system_now);
+    let revoked = match deny_list(&options.revoked_jtis, now) {
+        Ok(revoked) => revoked,
+        Err(message) => return usage_error(&message),
+    };
+    let audiences: Vec<&str> = options.audiences.iter().map(String::as_str).collect();
+    let scopes: Vec<&str> = options.scopes.iter().map(String::as_str).collect();
+    let validation = validation(options, &audiences, &scopes, revoked.as_ref());
     let mut buf = vec![0u8; buffer_len(MAX_TOKEN_LEN)];
-    match key.verify(&token, &validation, now, &mut buf) {
+    match key.verify(token, &validation, now, &mut buf) {
         Ok(verified) => print_payload(verified.payload()),
         Err(error) => rejected(error),
     }
 }
 
+/// The bytes the token source holds: the token itself, or the HTTP header
+/// value it is to be extracted from.
 fn read_token(source: &TokenSource) -> Result<Vec<u8>, String> {
     match source {
-        TokenSource::Arg(token) => Ok(token.as_bytes().to_vec()),
+        TokenSource::Arg(text) | TokenSource::Authorization(text) => Ok(text.as_bytes().to_vec()),
+        TokenSource::Cookie { header, .. } => Ok(header.as_bytes().to_vec()),
         TokenSource::File(path) => std::fs::read(path)
             .map_err(|e| format!("--token-file: cannot read {}: {e}", path.display())),
     }
 }
 
-fn validation<'a>(options: &'a Options, audiences: &'a [&'a str]) -> Validation<'a> {
+/// The token within `input` (what [`read_token`] returned for `source`).
+fn extract_token<'i>(source: &TokenSource, input: &'i [u8]) -> Result<&'i [u8], Error> {
+    match source {
+        TokenSource::Arg(_) | TokenSource::File(_) => Ok(input),
+        TokenSource::Authorization(_) => bearer_token(input),
+        TokenSource::Cookie { name, .. } => cookie_token(input, name),
+    }
+}
+
+/// A deny list of `jtis`, or none when no `--revoked-jti` is given (then a
+/// token needs no `jti`). The CLI verifies once, so the entries never need to
+/// expire: each is kept until `i64::MAX`.
+fn deny_list(jtis: &[String], now: i64) -> Result<Option<RevokedJtis>, String> {
+    if jtis.is_empty() {
+        return Ok(None);
+    }
+    // An entry is stored only while `until > now`: at `now == i64::MAX` it
+    // would be dropped and the list would fail open, so insert just before.
+    let inserted_at = now.min(i64::MAX - 1);
+    let mut list = RevokedJtis::new();
+    for jti in jtis {
+        list.revoke_jti(jti, i64::MAX, inserted_at)
+            .map_err(|full| format!("--revoked-jti: {full}"))?;
+    }
+    Ok(Some(list))
+}
+
+fn validation<'a>(
+    options: &'a Options,
+    audiences: &'a [&'a str],
+    scopes: &'a [&'a str],
+    revoked: Option<&'a RevokedJtis>,
+) -> Validation<'a> {
     let mut validation = Validation::new();
     if let Some(issuer) = &options.issuer {
         validation = validation.issuer(issuer);
@@ -386,6 +536,21 @@ fn validation<'a>(options: &'a Options, audiences: &'a [&'a str]) -> Validation<
     }
     if let Some(required) = options.required {
         validation = validation.required(required);
+    }
+    if let Some(typ) = &options.typ {
+        validation = validation.typ(typ);
+    }
+    if let Some(max_age) = options.max_age {
+        validation = validation.max_age(max_age);
+    }
+    if let Some(max_lifetime) = options.max_lifetime {
+        validation = validation.max_lifetime(max_lifetime);
+    }
+    if !scopes.is_empty() {
+        validation = validation.scopes(scopes);
+    }
+    if let Some(revoked) = revoked {
+        validation = validation.revocation(revoked);
     }
     validation
 }

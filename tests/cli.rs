@@ -619,6 +619,637 @@ fn both_token_sources_is_a_usage_error() {
 }
 
 // ---------------------------------------------------------------------------
+// Session-token policy: --typ, --max-age, --max-lifetime, --scope, --revoked-jti
+// ---------------------------------------------------------------------------
+
+/// The `jti` of `claims()`.
+const JTI: &str = "4c1e0f2a-9b7d-4e3a-8f51-6d2c0b9a7e13";
+
+#[test]
+fn typ_accepts_the_expected_media_type() {
+    let payload = claims().to_string();
+    assert_valid(
+        &run_token(&sign(HEADER, &payload), &["--typ", "JWT"]),
+        &payload,
+    );
+    // RFC 7515 §4.1.9: case-insensitive, `application/` may be omitted.
+    let header = r#"{"alg":"HS256","typ":"application/AT+JWT"}"#;
+    assert_valid(
+        &run_token(&sign(header, &payload), &["--typ", "at+jwt"]),
+        &payload,
+    );
+}
+
+#[test]
+fn typ_rejects_another_or_no_media_type() {
+    let payload = claims().to_string();
+    assert_rejected(
+        &run_token(&sign(HEADER, &payload), &["--typ", "at+jwt"]),
+        "typ",
+    );
+    let untyped = sign(r#"{"alg":"HS256"}"#, &payload);
+    assert_rejected(&run_token(&untyped, &["--typ", "JWT"]), "typ");
+    // Without --typ the header's typ is not checked.
+    assert_valid(&run_token(&untyped, &[]), &payload);
+}
+
+#[test]
+fn max_age_boundary() {
+    // claims() has iat = NOW - 600.
+    let payload = claims().to_string();
+    let token = sign(HEADER, &payload);
+    assert_valid(&run_token(&token, &["--max-age", "600"]), &payload);
+    assert_rejected(&run_token(&token, &["--max-age", "599"]), "too_old");
+    // The leeway extends the age.
+    assert_valid(
+        &run_token(&token, &["--max-age", "599", "--leeway", "1"]),
+        &payload,
+    );
+    assert_rejected(
+        &run_token(&token, &["--max-age", "598", "--leeway", "1"]),
+        "too_old",
+    );
+}
+
+#[test]
+fn max_age_rejects_iat_in_the_future() {
+    let now = claims_with(json!({ "iat": NOW, "nbf": null }));
+    assert_valid(&run_token(&sign(HEADER, &now), &["--max-age", "60"]), &now);
+    let ahead = claims_with(json!({ "iat": NOW + 1, "nbf": null }));
+    let token = sign(HEADER, &ahead);
+    assert_rejected(&run_token(&token, &["--max-age", "60"]), "issued_in_future");
+    assert_valid(
+        &run_token(&token, &["--max-age", "60", "--leeway", "1"]),
+        &ahead,
+    );
+    // Without --max-age, iat is not compared with now.
+    assert_valid(&run_token(&token, &[]), &ahead);
+}
+
+#[test]
+fn max_age_requires_iat() {
+    let token = token_with(json!({ "iat": null }));
+    assert_rejected(&run_token(&token, &["--max-age", "600"]), "missing_claim");
+    // Even when --require leaves iat out.
+    assert_rejected(
+        &run_token(&token, &["--max-age", "600", "--require", "none"]),
+        "missing_claim",
+    );
+}
+
+#[test]
+fn max_lifetime_boundary() {
+    // claims() lives from iat = NOW - 600 to exp = NOW + 600.
+    let payload = claims().to_string();
+    let token = sign(HEADER, &payload);
+    assert_valid(&run_token(&token, &["--max-lifetime", "1200"]), &payload);
+    assert_rejected(&run_token(&token, &["--max-lifetime", "1199"]), "lifetime");
+    // The leeway does not stretch the lifetime.
+    assert_rejected(
+        &run_token(&token, &["--max-lifetime", "1199", "--leeway", "60"]),
+        "lifetime",
+    );
+}
+
+#[test]
+fn max_lifetime_requires_iat_and_exp() {
+    let no_iat = token_with(json!({ "iat": null }));
+    assert_rejected(
+        &run_token(&no_iat, &["--max-lifetime", "3600"]),
+        "missing_claim",
+    );
+    let no_exp = token_with(json!({ "exp": null }));
+    assert_rejected(
+        &run_token(&no_exp, &["--max-lifetime", "3600", "--require", "none"]),
+        "missing_claim",
+    );
+}
+
+#[test]
+fn scope_every_one_is_required() {
+    let payload = claims_with(json!({ "scope": "read write telemetry:push" }));
+    let token = sign(HEADER, &payload);
+    assert_valid(&run_token(&token, &["--scope", "read"]), &payload);
+    assert_valid(
+        &run_token(
+            &token,
+            &[
+                "--scope",
+                "telemetry:push",
+                "--scope",
+                "read",
+                "--scope",
+                "write",
+            ],
+        ),
+        &payload,
+    );
+    assert_rejected(
+        &run_token(&token, &["--scope", "read", "--scope", "delete"]),
+        "scope",
+    );
+    assert_rejected(&run_token(&token, &["--scope", "admin"]), "scope");
+    // Whole scope tokens only: no prefix or substring match.
+    assert_rejected(&run_token(&token, &["--scope", "telemetry"]), "scope");
+}
+
+#[test]
+fn scope_from_an_scp_array() {
+    let payload = claims_with(json!({ "scp": ["read", "write"] }));
+    let token = sign(HEADER, &payload);
+    assert_valid(
+        &run_token(&token, &["--scope", "write", "--scope", "read"]),
+        &payload,
+    );
+    assert_rejected(&run_token(&token, &["--scope", "admin"]), "scope");
+}
+
+#[test]
+fn scope_claim_absent_or_of_the_wrong_type() {
+    let token = token_with(json!({}));
+    assert_rejected(&run_token(&token, &["--scope", "read"]), "missing_claim");
+    for scope in [json!(7), json!(["read"])] {
+        let token = token_with(json!({ "scope": scope }));
+        assert_rejected(
+            &run_token(&token, &["--scope", "read"]),
+            "invalid_claim_type",
+        );
+    }
+    // Without --scope the claims are not looked at.
+    let payload = claims_with(json!({ "scope": 7 }));
+    assert_valid(&run_token(&sign(HEADER, &payload), &[]), &payload);
+}
+
+#[test]
+fn require_accepts_client_id_and_scope() {
+    let payload = claims_with(json!({ "client_id": "app-1", "scope": "read" }));
+    assert_valid(
+        &run_token(
+            &sign(HEADER, &payload),
+            &["--require", "exp,client_id,scope"],
+        ),
+        &payload,
+    );
+    for (changes, required) in [
+        (json!({ "scope": "read" }), "client_id"),
+        (json!({ "client_id": "app-1" }), "scope"),
+    ] {
+        let token = sign(HEADER, &claims_with(changes));
+        assert_rejected(
+            &run_token(&token, &["--require", required]),
+            "missing_claim",
+        );
+    }
+    let token = token_with(json!({ "client_id": 42 }));
+    assert_rejected(
+        &run_token(&token, &["--require", "client_id"]),
+        "invalid_claim_type",
+    );
+}
+
+#[test]
+fn revoked_jti_rejects_a_listed_token() {
+    let payload = claims().to_string();
+    let token = sign(HEADER, &payload);
+    assert_rejected(&run_token(&token, &["--revoked-jti", JTI]), "revoked");
+    assert_valid(
+        &run_token(&token, &["--revoked-jti", "another-id"]),
+        &payload,
+    );
+}
+
+#[test]
+fn revoked_jti_is_repeatable() {
+    let payload = claims().to_string();
+    let token = sign(HEADER, &payload);
+    let others = [
+        "--revoked-jti",
+        "a",
+        "--revoked-jti",
+        "b",
+        "--revoked-jti",
+        "c",
+    ];
+    assert_valid(&run_token(&token, &others), &payload);
+    let mut listed = others.to_vec();
+    listed.extend_from_slice(&["--revoked-jti", JTI, "--revoked-jti", "d"]);
+    assert_rejected(&run_token(&token, &listed), "revoked");
+    // The same ID twice.
+    assert_rejected(
+        &run_token(&token, &["--revoked-jti", JTI, "--revoked-jti", JTI]),
+        "revoked",
+    );
+}
+
+#[test]
+fn revoked_jti_takes_64_ids() {
+    let payload = claims().to_string();
+    let token = sign(HEADER, &payload);
+    let ids: Vec<String> = (0..64).map(|i| format!("id-{i}")).collect();
+    let mut args: Vec<&str> = ids.iter().flat_map(|id| ["--revoked-jti", id]).collect();
+    assert_valid(&run_token(&token, &args), &payload);
+    // The 64th is still checked.
+    args[127] = JTI;
+    assert_rejected(&run_token(&token, &args), "revoked");
+}
+
+#[test]
+fn revoked_jti_requires_jti() {
+    let token = token_with(json!({ "jti": null }));
+    assert_rejected(&run_token(&token, &["--revoked-jti", JTI]), "missing_claim");
+    assert_rejected(
+        &run_token(&token, &["--revoked-jti", JTI, "--require", "none"]),
+        "missing_claim",
+    );
+    // Without --revoked-jti no jti is needed.
+    let payload = claims_with(json!({ "jti": null }));
+    assert_valid(&run_token(&sign(HEADER, &payload), &[]), &payload);
+}
+
+#[test]
+fn revoked_jti_compares_the_unescaped_text() {
+    // `jti` written with a JSON escape: "café".
+    let payload = claims_with(json!({ "jti": "café" })).replace('é', r"\u00e9");
+    assert!(payload.contains(r"\u00e9"));
+    let token = sign(HEADER, &payload);
+    assert_rejected(&run_token(&token, &["--revoked-jti", "café"]), "revoked");
+    assert_valid(&run_token(&token, &["--revoked-jti", "cafe"]), &payload);
+}
+
+#[test]
+fn revoked_jti_holds_at_the_end_of_time() {
+    // At `--now` i64::MAX an entry kept "until i64::MAX" must still count.
+    let payload = format!(r#"{{"iss":"{ISS}","aud":"{AUD}","exp":1e30,"jti":"{JTI}"}}"#);
+    let token = sign(HEADER, &payload);
+    let secret = hex::encode(SECRET);
+    let now = i64::MAX.to_string();
+    let args = |jti| {
+        [
+            "--hs256-secret-hex",
+            &secret,
+            "--now",
+            &now,
+            "--iss",
+            ISS,
+            "--aud",
+            AUD,
+            "--revoked-jti",
+            jti,
+            &token,
+        ]
+        .map(str::to_owned)
+    };
+    let run_owned = |args: [String; 11]| run(&args.each_ref().map(String::as_str));
+    assert_valid(&run_owned(args("another-id")), &payload);
+    assert_rejected(&run_owned(args(JTI)), "revoked");
+}
+
+#[test]
+fn policy_flags_combine() {
+    let header = r#"{"alg":"HS256","typ":"at+jwt"}"#;
+    let payload = claims_with(json!({ "client_id": "app-1", "scope": "read write" }));
+    let token = sign(header, &payload);
+    let policy = [
+        "--typ",
+        "at+jwt",
+        "--max-age",
+        "600",
+        "--max-lifetime",
+        "1200",
+        "--scope",
+        "read",
+        "--revoked-jti",
+        "another-id",
+        "--require",
+        "iss,sub,aud,exp,iat,jti,client_id",
+    ];
+    assert_valid(&run_token(&token, &policy), &payload);
+    let mut revoked = policy.to_vec();
+    revoked[9] = JTI;
+    assert_rejected(&run_token(&token, &revoked), "revoked");
+}
+
+// ---------------------------------------------------------------------------
+// Token sources: --authorization (Bearer), --cookie with --cookie-name
+// ---------------------------------------------------------------------------
+
+/// Runs with the test secret, `NOW`, `ISS` and `AUD`, then `source` (the
+/// token source options, and any others).
+fn run_source(source: &[&str]) -> Output {
+    let secret = hex::encode(SECRET);
+    let now = NOW.to_string();
+    let mut args = vec![
+        "--hs256-secret-hex",
+        &secret,
+        "--now",
+        &now,
+        "--iss",
+        ISS,
+        "--aud",
+        AUD,
+    ];
+    args.extend_from_slice(source);
+    run(&args)
+}
+
+#[test]
+fn authorization_bearer_token_is_verified() {
+    let payload = claims().to_string();
+    let token = sign(HEADER, &payload);
+    for value in [
+        format!("Bearer {token}"),
+        format!("bearer {token}"),
+        format!("BEARER   {token}"),
+        format!(" \tBearer {token}\t "),
+    ] {
+        assert_valid(&run_source(&["--authorization", &value]), &payload);
+    }
+    // The extracted token goes through every check.
+    let expired = token_with(json!({ "exp": NOW - 1 }));
+    assert_rejected(
+        &run_source(&["--authorization", &format!("Bearer {expired}")]),
+        "expired",
+    );
+    let value = format!("Bearer {token}");
+    assert_rejected(
+        &run_source(&["--authorization", &value, "--revoked-jti", JTI]),
+        "revoked",
+    );
+}
+
+#[test]
+fn authorization_without_a_bearer_token_is_no_token() {
+    let token = token_with(json!({}));
+    for value in [
+        String::new(),
+        "   ".to_owned(),
+        "Basic dXNlcjpwYXNz".to_owned(),
+        format!("Bearer{token}"),
+        format!("Token {token}"),
+        token.clone(),
+    ] {
+        assert_rejected(&run_source(&["--authorization", &value]), "no_token");
+    }
+}
+
+#[test]
+fn authorization_with_a_broken_bearer_credential_is_malformed() {
+    let token = token_with(json!({}));
+    for value in [
+        "Bearer".to_owned(),
+        "Bearer    ".to_owned(),
+        format!("Bearer {token} extra"),
+        format!("Bearer {token},"),
+        format!("Bearer \"{token}\""),
+        "Bearer =abc".to_owned(),
+    ] {
+        assert_rejected(&run_source(&["--authorization", &value]), "malformed");
+    }
+}
+
+#[test]
+fn cookie_token_is_verified() {
+    let payload = claims().to_string();
+    let token = sign(HEADER, &payload);
+    for header in [
+        format!("session={token}"),
+        format!("theme=dark; session={token}; lang=en"),
+        format!("theme=dark;session={token}"),
+        format!("session=\"{token}\""),
+        // Another application's malformed cookie is skipped.
+        format!("junk; other=\"; session={token}"),
+    ] {
+        assert_valid(
+            &run_source(&["--cookie", &header, "--cookie-name", "session"]),
+            &payload,
+        );
+    }
+    // The flags in either order.
+    let header = format!("session={token}");
+    assert_valid(
+        &run_source(&["--cookie-name", "session", "--cookie", &header]),
+        &payload,
+    );
+    // The extracted token goes through every check.
+    let other_key = sign_with(HEADER, &payload, b"another secret, also thirty-two bytes!!");
+    let header = format!("session={other_key}");
+    assert_rejected(
+        &run_source(&["--cookie", &header, "--cookie-name", "session"]),
+        "signature",
+    );
+}
+
+#[test]
+fn cookie_of_that_name_absent_is_no_token() {
+    let token = token_with(json!({}));
+    for (header, name) in [
+        (format!("session={token}"), "Session"),
+        (format!("session={token}"), "sess"),
+        (format!("sessionid={token}"), "session"),
+        (String::new(), "session"),
+        (format!("theme=dark; {token}"), "session"),
+    ] {
+        assert_rejected(
+            &run_source(&["--cookie", &header, "--cookie-name", name]),
+            "no_token",
+        );
+    }
+}
+
+#[test]
+fn cookie_twice_is_duplicate_cookie() {
+    let token = token_with(json!({}));
+    for header in [
+        format!("session={token}; session={token}"),
+        format!("session={token}; theme=dark; session=other"),
+        format!("session=; session={token}"),
+    ] {
+        assert_rejected(
+            &run_source(&["--cookie", &header, "--cookie-name", "session"]),
+            "duplicate_cookie",
+        );
+    }
+}
+
+#[test]
+fn cookie_with_a_broken_value_is_malformed() {
+    let token = token_with(json!({}));
+    for header in [
+        "session=".to_owned(),
+        "session=\"\"".to_owned(),
+        format!("session=\"{token}"),
+        format!("session={token}\\x"),
+        format!("session={token},x"),
+        format!("session=a {token}"),
+    ] {
+        assert_rejected(
+            &run_source(&["--cookie", &header, "--cookie-name", "session"]),
+            "malformed",
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Usage errors of the policy and token-source options (exit 2)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn policy_usage_errors() {
+    let secret = hex::encode(SECRET);
+    let token = token_with(json!({}));
+    let too_big = (u128::from(u64::MAX) + 1).to_string();
+    let mut cases: Vec<Vec<&str>> = Vec::new();
+    for flag in ["--max-age", "--max-lifetime"] {
+        for bad in ["", "soon", "1.5", "-1", "+-1", "1e3", " 5", &too_big] {
+            cases.push(vec!["--hs256-secret-hex", &secret, flag, bad, &token]);
+        }
+        // Given twice, or without a value.
+        cases.push(vec![
+            "--hs256-secret-hex",
+            &secret,
+            flag,
+            "5",
+            flag,
+            "5",
+            &token,
+        ]);
+        cases.push(vec!["--hs256-secret-hex", &secret, &token, flag]);
+    }
+    cases.push(vec![
+        "--hs256-secret-hex",
+        &secret,
+        "--typ",
+        "JWT",
+        "--typ",
+        "JWT",
+        &token,
+    ]);
+    for flag in ["--typ", "--scope", "--revoked-jti"] {
+        cases.push(vec!["--hs256-secret-hex", &secret, &token, flag]);
+    }
+    for claim in ["client-id", "scp", "SCOPE", "clientid"] {
+        cases.push(vec![
+            "--hs256-secret-hex",
+            &secret,
+            "--require",
+            claim,
+            &token,
+        ]);
+    }
+    for args in &cases {
+        let output = run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "args {args:?}: {}",
+            stderr(&output)
+        );
+        assert_usage_error(&output);
+    }
+}
+
+#[test]
+fn more_than_64_revoked_jtis_is_a_usage_error() {
+    let ids: Vec<String> = (0..65).map(|i| format!("id-{i}")).collect();
+    let revoked: Vec<&str> = ids.iter().flat_map(|id| ["--revoked-jti", id]).collect();
+    let token = token_with(json!({}));
+    assert_usage_error(&run_token(&token, &revoked));
+    // Duplicates count too: 65 flags are too many whatever they name.
+    let same: Vec<&str> = (0..65).flat_map(|_| ["--revoked-jti", JTI]).collect();
+    assert_usage_error(&run_token(&token, &same));
+}
+
+#[test]
+fn token_source_usage_errors() {
+    let token = token_with(json!({}));
+    let path = temp_file(token.as_bytes());
+    let path = path.to_str().unwrap();
+    let bearer = format!("Bearer {token}");
+    let cookie = format!("session={token}");
+    let cases: &[&[&str]] = &[
+        // Two sources.
+        &["--authorization", &bearer, &token],
+        &["--authorization", &bearer, "--token-file", path],
+        &["--cookie", &cookie, "--cookie-name", "session", &token],
+        &[
+            "--cookie",
+            &cookie,
+            "--cookie-name",
+            "session",
+            "--token-file",
+            path,
+        ],
+        &[
+            "--cookie",
+            &cookie,
+            "--cookie-name",
+            "session",
+            "--authorization",
+            &bearer,
+        ],
+        &["--authorization", &bearer, "--authorization", &bearer],
+        &[
+            "--cookie",
+            &cookie,
+            "--cookie",
+            &cookie,
+            "--cookie-name",
+            "session",
+        ],
+        &[
+            "--cookie",
+            &cookie,
+            "--cookie-name",
+            "session",
+            "--cookie-name",
+            "session",
+        ],
+        // --cookie and --cookie-name go together.
+        &["--cookie", &cookie],
+        &["--cookie-name", "session"],
+        &["--cookie-name", "session", &token],
+        &["--cookie", &cookie, "--authorization", &bearer],
+        &["--cookie", &cookie, &token],
+        // No source while other options are given.
+        &[],
+        &["--max-age", "60", "--scope", "read"],
+        // A missing value.
+        &["--authorization"],
+        &["--cookie", &cookie, "--cookie-name"],
+        &["--cookie-name", "session", "--cookie"],
+    ];
+    for args in cases {
+        let output = run_source(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "args {args:?}: {}",
+            stderr(&output)
+        );
+        assert_usage_error(&output);
+    }
+}
+
+#[test]
+fn help_lists_the_policy_and_token_source_options() {
+    let output = run(&["--help"]);
+    let help = stdout(&output);
+    for flag in [
+        "--typ",
+        "--max-age",
+        "--max-lifetime",
+        "--scope",
+        "--revoked-jti",
+        "--authorization",
+        "--cookie",
+        "--cookie-name",
+        "client_id",
+    ] {
+        assert!(help.contains(flag), "{flag} missing from:\n{help}");
+    }
+}
+
+// ---------------------------------------------------------------------------
 // RS256 (--rs256-jwk, --rs256-pem)
 // ---------------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 //! Flash and stack of one verify, per algorithm.
 //!
 //! Built once per feature set by `.ci/firmware`: without features (the
-//! baseline image), with `hs256`, and with `rs256-2048` / `rs256-4096` (each
-//! on top of `hs256`). Every image holds the same tokens and keys, and runs
+//! baseline image), with `hs256`, and with `rs256-2048` / `rs256-4096` /
+//! `policy` (each on top of `hs256`; `policy` verifies a token taken from an
+//! `Authorization` value under maximum age and lifetime, required scopes and
+//! a deny list). Every image holds the same tokens and keys, and runs
 //! the same measurement glue (stack painting, printing) at least once; the
 //! images differ in the verify calls, key setup and a few more lines printed
 //! (about 100 bytes of format data and calls per algorithm, counted in its
@@ -27,6 +29,8 @@ use jwt_embedded_firmware::{TARGET, entry, exit, println, stack};
 const HS256_TOKEN: &str = include_str!("../../../../benches/fixtures/hs256.jwt");
 const RS2048_TOKEN: &str = include_str!("../../../../benches/fixtures/rs256_2048.jwt");
 const RS4096_TOKEN: &str = include_str!("../../../../benches/fixtures/rs256_4096.jwt");
+/// The HS256 fixture's claims plus `"scope":"telemetry:read telemetry:write"`.
+const POLICY_TOKEN: &str = include_str!("../../fixtures/policy.jwt");
 const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
 #[cfg(feature = "hs256")]
 const NOW: i64 = 1_750_000_000;
@@ -65,6 +69,33 @@ fn verify_claims<K: jwt_embedded::VerifyingKey>(token: &str, key: &K, buf: &mut 
     }
 }
 
+/// The session-token policy on top of [`POLICY`]: the token taken from an
+/// `Authorization` value, a maximum age and lifetime, required scopes and a
+/// deny list holding another token (the list, like the buffer, is the
+/// caller's RAM, outside the stack figure). Returns the length of `sub` (0 on
+/// any error).
+#[cfg(feature = "policy")]
+#[inline(never)]
+fn verify_session(
+    authorization: &[u8],
+    key: &Hs256Key,
+    deny: &jwt_embedded::DenyList<8>,
+    buf: &mut [u8],
+) -> usize {
+    let policy = POLICY
+        .max_age(100_000_000)
+        .max_lifetime(2_500_000_000)
+        .scopes(&["telemetry:write"])
+        .revocation(deny);
+    let Ok(token) = jwt_embedded::bearer_token(authorization) else {
+        return 0;
+    };
+    match verify(token, key, &policy, NOW, buf) {
+        Ok(verified) => verified.claims().sub.map_or(0, |sub| sub.raw().len()),
+        Err(_) => 0,
+    }
+}
+
 /// Runs `f` under stack painting, prints its line, and says whether it
 /// returned `expected`.
 fn measured<R: PartialEq>(label: &str, alg: &str, expected: R, f: impl FnOnce() -> R) -> bool {
@@ -79,6 +110,7 @@ fn main() -> ! {
         black_box(HS256_TOKEN).as_bytes(),
         black_box(RS2048_TOKEN).as_bytes(),
         black_box(RS4096_TOKEN).as_bytes(),
+        black_box(POLICY_TOKEN).as_bytes(),
         black_box(SECRET),
         black_box(RS2048_N),
         black_box(RS2048_E),
@@ -101,6 +133,16 @@ fn main() -> ! {
     ] {
         println!("key_bytes={} alg={} target={}", bytes, alg, TARGET);
     }
+    // The deny list's RAM: its size with 1 and with 8 entries.
+    for (entries, bytes) in [
+        (1, core::mem::size_of::<jwt_embedded::DenyList<1>>()),
+        (8, core::mem::size_of::<jwt_embedded::DenyList<8>>()),
+    ] {
+        println!(
+            "deny_list_bytes={} entries={} target={}",
+            bytes, entries, TARGET
+        );
+    }
     // The measurement glue (painting, a stack line) runs in every image, the
     // baseline included, so that it cancels out of the flash differences.
     let expected = fingerprint(&[SECRET]);
@@ -117,6 +159,25 @@ fn main() -> ! {
             Ok(key) => {
                 ok &= measured("stack_bytes", "HS256", 11, || {
                     verify_claims(black_box(HS256_TOKEN), &key, &mut buf)
+                });
+            }
+            Err(_) => ok = false,
+        }
+    }
+
+    #[cfg(feature = "policy")]
+    {
+        let mut buf = [0u8; BUF_LEN];
+        let mut header = [0u8; 7 + POLICY_TOKEN.len()];
+        let (scheme, token) = header.split_at_mut(7);
+        scheme.copy_from_slice(b"Bearer ");
+        token.copy_from_slice(POLICY_TOKEN.as_bytes());
+        let mut deny = jwt_embedded::DenyList::<8>::new();
+        ok &= deny.revoke_jti("another-token", NOW + 3600, NOW).is_ok();
+        match Hs256Key::new(black_box(SECRET)) {
+            Ok(key) => {
+                ok &= measured("stack_bytes", "HS256+policy", 11, || {
+                    verify_session(black_box(&header), &key, &deny, &mut buf)
                 });
             }
             Err(_) => ok = false,
