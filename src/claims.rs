@@ -30,12 +30,9 @@ impl<'a> AudienceList<'a> {
     }
 }
 
-/// The string elements of a validated array (every element is one, see [`audience`]).
+/// The elements of a validated array of strings (see [`audience`]).
 fn strings(array: &str) -> impl Iterator<Item = JsonStr<'_>> {
-    json::Items::new(array).filter_map(|v| match v {
-        Value::Str(s) => Some(s),
-        _ => None,
-    })
+    json::Strings::new(array)
 }
 
 impl<'a> Audience<'a> {
@@ -152,13 +149,7 @@ fn audience(value: Option<Value<'_>>) -> Result<Option<Audience<'_>>, Error> {
     match value {
         None => Ok(None),
         Some(Value::Str(s)) => Ok(Some(Audience::One(s))),
-        Some(Value::Array(json)) => {
-            if json::Items::new(json).all(|v| matches!(v, Value::Str(_))) {
-                Ok(Some(Audience::Many(AudienceList { json })))
-            } else {
-                Err(Error::InvalidClaimType(Claim::Aud))
-            }
-        }
+        Some(Value::StrArray(json)) => Ok(Some(Audience::Many(AudienceList { json }))),
         Some(_) => Err(Error::InvalidClaimType(Claim::Aud)),
     }
 }
