@@ -6,10 +6,19 @@ Usage (from the repository root):
     cargo bench --bench verify -- --warm-up-time 1 --measurement-time 3
     python3 benches/report.py [target/criterion]
 
+    cargo bench --bench verify -- adversarial
+    python3 benches/report.py --adversarial [target/criterion]
+
 Reads `<group>/<function>/new/estimates.json` (the median of the last run of
 each benchmark) and prints, per group, the medians, the ratio to the group's
 `floor` and the ratio of each peer to `jwt-embedded`, then the issue-5 targets
 with met / missed. All ratios come from the same run.
+
+`--adversarial` prints only the adversarial-cost table: per case, the token
+length (the throughput criterion recorded in `new/benchmark.json`), the
+medians of the attack `X` and of its benign twin `X_benign`, their ratio and
+whether it meets the ≤ 4× target. Without the flag it is printed last when
+the group has estimates.
 """
 
 import json
@@ -17,7 +26,9 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CRITERION = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "criterion")
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+ADVERSARIAL_ONLY = "--adversarial" in sys.argv[1:]
+CRITERION = ARGS[0] if ARGS else os.path.join(ROOT, "target", "criterion")
 
 PEER_GROUPS = {
     "hs256": ["jwt-embedded", "jsonwebtoken", "jwt-simple", "jwt-compact", "floor"],
@@ -38,11 +49,46 @@ OTHER_GROUPS = {
 }
 
 
+# The `adversarial` group: each case `X` next to its benign twin `X_benign`
+# (a valid token of the same length), in the order of `benches/verify.rs`.
+ADVERSARIAL = [
+    "header_names_5600",
+    "header_names",
+    "header_escaped_names",
+    "header_escaped_names_16k",
+    "payload_names",
+    "payload_names_prefix",
+    "escaped_names",
+    "escaped_names_front",
+    "nesting",
+    "string_escapes",
+    "long_numbers",
+    "number_array",
+    "tiny_values",
+    "aud_array",
+    "aud_array_4",
+    "many_dots",
+    "long_signature",
+    "rs256_wrong_length",
+]
+ADVERSARIAL_TARGET = 4.0
+
+
 def median_ns(group, function):
     path = os.path.join(CRITERION, group, function, "new", "estimates.json")
     try:
         with open(path) as f:
             return json.load(f)["median"]["point_estimate"]
+    except FileNotFoundError:
+        return None
+
+
+def token_len(group, function):
+    """The byte throughput the benchmark recorded (the token length), or None."""
+    path = os.path.join(CRITERION, group, function, "new", "benchmark.json")
+    try:
+        with open(path) as f:
+            return (json.load(f).get("throughput") or {}).get("Bytes")
     except FileNotFoundError:
         return None
 
@@ -122,7 +168,42 @@ def targets(m):
         print(f"| {name} | {fmt_ratio(value)} | {'yes' if met else '**no**'} |")
 
 
+def adversarial_table():
+    """Prints the adversarial table; returns False when the group has no estimates."""
+    rows = []
+    for case in ADVERSARIAL:
+        attack = median_ns("adversarial", case)
+        twin = median_ns("adversarial", f"{case}_benign")
+        rows.append((case, token_len("adversarial", case), attack, twin, ratio(attack, twin)))
+    missing = [case for case, _, attack, twin, _ in rows if attack is None or twin is None]
+    if len(missing) == len(rows):
+        return False
+    if missing:
+        print(f"missing adversarial estimates: {', '.join(missing)}", file=sys.stderr)
+    print(f"| case | token | attack | benign twin | attack ÷ twin | ≤ {ADVERSARIAL_TARGET:g}× |")
+    print("|---|---:|---:|---:|---:|---|")
+    for case, length, attack, twin, r in rows:
+        length = "—" if length is None else f"{length:,} B"
+        met = "—" if r is None else ("yes" if r <= ADVERSARIAL_TARGET else "**no**")
+        print(
+            f"| {case} | {length} | {fmt_time(attack)} | {fmt_time(twin)} "
+            f"| {fmt_ratio(r)} | {met} |"
+        )
+    print()
+    print("Medians of one run; `attack ÷ twin`: the attack's median ÷ its twin's, a valid")
+    print("token of the same length (for `rs256_wrong_length` an HS256 one).")
+    return True
+
+
 def main():
+    if ADVERSARIAL_ONLY:
+        if not adversarial_table():
+            print(
+                "no adversarial estimates (run `cargo bench --bench verify -- adversarial`)",
+                file=sys.stderr,
+            )
+            sys.exit(1)
+        return
     m = {}
     for groups in (PEER_GROUPS, OTHER_GROUPS):
         for group, functions in groups.items():
@@ -137,6 +218,9 @@ def main():
     targets(m)
     print("\n### Scaling and parts\n")
     other_tables(m)
+    if os.path.isdir(os.path.join(CRITERION, "adversarial")):
+        print("\n### Adversarial cost\n")
+        adversarial_table()
 
 
 if __name__ == "__main__":

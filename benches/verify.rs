@@ -16,6 +16,16 @@
 //! - `base64/*`: the strict table decoder used on token bytes versus `base64ct`
 //!   (constant-time) on the same payload segment: why public bytes skip `base64ct`.
 //! - `hs256_payload_size/*`: HS256 verify with payloads of ~100 B to 16 KiB.
+//! - `adversarial/{X, X_benign}`: the worst token found for each stage of
+//!   `verify`, about 60,000 bytes (under `Validation::DEFAULT_MAX_TOKEN_LEN`),
+//!   next to its benign twin: a valid HS256 token of exactly the same length
+//!   that differs only in the attacked structure (a plain string member `"x"`
+//!   instead; in the payload next to the fixture claims, or in the header for
+//!   the header cases). Tokens are built once, outside the timed loop; each
+//!   attack's result (`Ok` or its `Error`) and each twin's `Ok` are asserted
+//!   before timing. The payload cases are signed with the fixture secret, so
+//!   the payload really is parsed. The target is attack ≤ 4 × twin. The cases
+//!   are listed at `adversarial()`.
 //!
 //! Every peer does the same work on the same token: parse, signature check,
 //! `exp` and `nbf` (60 s leeway), `iss` and `aud`; keys and validators are
@@ -40,12 +50,14 @@
 use std::collections::HashSet;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use base64ct::{Base64, Base64UrlUnpadded, Encoding};
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use hmac::{Hmac, KeyInit, Mac};
 use jwt_embedded::{
-    Hs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096, Validation, VerifyingKey, internal, verify,
+    Error, Hs256Key, MAX_DEPTH, MAX_HEADER_LEN, MAX_MEMBERS, Part, Rs256Key2048, Rs256Key3072,
+    Rs256Key4096, Validation, VerifyingKey, internal, verify,
 };
 use serde::Deserialize;
 use sha2::Sha256;
@@ -332,7 +344,7 @@ fn pem_body(pem: &str) -> Vec<u8> {
 fn rs256_group<K: VerifyingKey>(
     c: &mut Criterion,
     fixture: &Rs256Fixture,
-    from_pem: fn(&str) -> Result<K, jwt_embedded::Error>,
+    from_pem: fn(&str) -> Result<K, Error>,
 ) {
     let mut group = c.benchmark_group(fixture.group);
     let token = fixture.token;
@@ -477,5 +489,539 @@ fn sized_token(size: usize) -> String {
     )
 }
 
-criterion_group!(benches, hs256, rs256, claims, base64, hs256_payload_size);
+// ---------------------------------------------------------------------------
+// Adversarial cost
+// ---------------------------------------------------------------------------
+
+/// Length the adversarial tokens aim at (bytes), under the default cap.
+const ADV_LEN: usize = 60_000;
+const _: () = assert!(ADV_LEN <= Validation::DEFAULT_MAX_TOKEN_LEN);
+
+/// The fixture's header: the header of every payload case and of its twin.
+const ADV_HEADER: &str = r#"{"typ":"JWT","alg":"HS256"}"#;
+
+/// Longest header JSON whose base64url fits [`MAX_HEADER_LEN`].
+const HEADER_JSON_CAP: usize = MAX_HEADER_LEN / 4 * 3;
+
+/// Four accepted audiences, the token's one last: `aud_array_4` scans the
+/// token's `aud` array once per accepted audience.
+const AUDIENCES_4: [&str; 4] = ["api://inventory", "api://billing", "api://admin", AUD];
+
+fn b64(bytes: &[u8]) -> String {
+    Base64UrlUnpadded::encode_string(bytes)
+}
+
+/// Length of the unpadded base64url encoding of `bytes` bytes.
+const fn encoded_len(bytes: usize) -> usize {
+    (bytes * 4).div_ceil(3)
+}
+
+/// `header.payload.signature`, signed with the fixture secret.
+fn hs256_sign(header: &str, payload: &str) -> String {
+    let input = format!("{}.{}", b64(header.as_bytes()), b64(payload.as_bytes()));
+    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET).expect("any key length");
+    mac.update(input.as_bytes());
+    format!("{input}.{}", b64(&mac.finalize().into_bytes()))
+}
+
+/// The fixture's claims: the members of its payload object, without the braces.
+fn fixture_claims() -> String {
+    let (_, payload, _) = segments(TOKEN);
+    let json = String::from_utf8(Base64UrlUnpadded::decode_vec(payload).expect("payload"))
+        .expect("UTF-8 payload");
+    let members = json.strip_prefix('{').and_then(|s| s.strip_suffix('}'));
+    members.expect("a JSON object").to_owned()
+}
+
+/// The longest payload JSON that keeps an HS256 token with a `header_json_len`
+/// byte header within `token_len` bytes (shorter by one when no encoding has
+/// the exact length).
+fn payload_json_len(token_len: usize, header_json_len: usize) -> usize {
+    // header '.' payload '.' 43-character tag
+    let chars = token_len - encoded_len(header_json_len) - 2 - 43;
+    let chars = if chars % 4 == 1 { chars - 1 } else { chars };
+    chars / 4 * 3 + (chars % 4).saturating_sub(1)
+}
+
+/// `{"x":"xx…x",<claims>}`, exactly `len` bytes: `claims` padded by one plain
+/// string member.
+fn padded_object(len: usize, claims: &str) -> String {
+    let pad = "x".repeat(len - claims.len() - r#"{"x":"",}"#.len());
+    let json = format!(r#"{{"x":"{pad}",{claims}}}"#);
+    assert_eq!(json.len(), len);
+    json
+}
+
+/// `{"x":"xx…x","alg":"HS256"}`, exactly `len` bytes: the twin of a header case.
+fn padded_header(len: usize) -> String {
+    padded_object(len, r#""alg":"HS256""#)
+}
+
+/// A valid HS256 token of exactly `len` bytes with header `header`, whose
+/// payload holds the fixture claims after one long plain string member.
+fn benign_token(len: usize, header: &str, claims: &str) -> String {
+    let token = hs256_sign(
+        header,
+        &padded_object(payload_json_len(len, header.len()), claims),
+    );
+    assert_eq!(token.len(), len, "no payload encoding has this length");
+    token
+}
+
+/// `prefix` + as many `item()` as fit, comma-separated, + `suffix`, at most
+/// `len` bytes.
+fn fill(len: usize, prefix: &str, suffix: &str, mut item: impl FnMut() -> String) -> String {
+    let mut json = String::from(prefix);
+    loop {
+        let next = item();
+        if json.len() + 1 + next.len() + suffix.len() > len {
+            break;
+        }
+        if !json.ends_with('[') {
+            json.push(',');
+        }
+        json.push_str(&next);
+    }
+    json.push_str(suffix);
+    json
+}
+
+/// A payload `{"x":[items…],<claims>}` of about the size that makes a token
+/// of [`ADV_LEN`] bytes. `"x"` comes first, so nested objects have
+/// `MAX_MEMBERS - 1` free slots.
+fn array_payload(claims: &str, item: impl FnMut() -> String) -> String {
+    let len = payload_json_len(ADV_LEN, ADV_HEADER.len());
+    fill(len, r#"{"x":["#, &format!("],{claims}}}"), item)
+}
+
+/// `prefix` + objects of the member names `names` (all of them, then as many
+/// as fit in the last one), comma-separated, + `suffix`, at most `len` bytes.
+fn fill_objects(len: usize, prefix: &str, suffix: &str, names: &[String]) -> String {
+    let object = names_object(names);
+    let full = fill(len - suffix.len(), prefix, "", || object.clone());
+    let comma = if full.ends_with('[') { "" } else { "," };
+    let last = |n: usize| names_object(&names[..n]);
+    match (1..names.len())
+        .rev()
+        .find(|&n| full.len() + comma.len() + last(n).len() + suffix.len() <= len)
+    {
+        Some(n) => format!("{full}{comma}{}{suffix}", last(n)),
+        None => format!("{full}{suffix}"),
+    }
+}
+
+/// A payload `{"x":[objects…],<claims>}` of objects of the member names
+/// `names`, for a token of about [`ADV_LEN`] bytes.
+fn objects_payload(claims: &str, names: &[String]) -> String {
+    let len = payload_json_len(ADV_LEN, ADV_HEADER.len());
+    fill_objects(len, r#"{"x":["#, &format!("],{claims}}}"), names)
+}
+
+/// A header `{"x":[objects…],"alg":"HS256"}` of objects of the member names
+/// `names`, at the header cap.
+fn objects_header(names: &[String]) -> String {
+    fill_objects(HEADER_JSON_CAP, r#"{"x":["#, r#"],"alg":"HS256"}"#, names)
+}
+
+/// The `MAX_MEMBERS - 1` member names `prefix` + one distinct ASCII character,
+/// in descending order: each new name sorts first, so every insertion
+/// shifts all the names already in its object.
+fn descending_names(prefix: &str) -> Vec<String> {
+    let distinct = (b'!'..=b'~').filter(|&b| b != b'"' && b != b'\\').rev();
+    distinct
+        .take(MAX_MEMBERS - 1)
+        .map(|b| format!("{prefix}{}", char::from(b)))
+        .collect()
+}
+
+/// The `MAX_MEMBERS - 1` names of [`descending_names`], the first
+/// `MAX_ESCAPED` (8, the most the parser takes open at once) spelled with the
+/// prefix `escaped`, the rest with the prefix `plain`: every later plain name
+/// is then also checked against the escaped ones (by hash).
+fn mixed_names(escaped: &str, plain: &str) -> Vec<String> {
+    const MAX_ESCAPED: usize = 8;
+    let escaped_names = descending_names(escaped).into_iter().take(MAX_ESCAPED);
+    let plain_names = descending_names(plain).into_iter().skip(MAX_ESCAPED);
+    escaped_names.chain(plain_names).collect()
+}
+
+/// `{"name":0,…}`.
+fn names_object(names: &[String]) -> String {
+    let members: Vec<String> = names.iter().map(|n| format!(r#""{n}":0"#)).collect();
+    format!("{{{}}}", members.join(","))
+}
+
+/// `text` with every character written as a `\uXXXX` escape.
+fn unicode_escaped(text: &str) -> String {
+    text.chars()
+        .map(|c| format!("\\u{:04x}", u32::from(c)))
+        .collect()
+}
+
+/// A deterministic xorshift64 stream for the mixed cases (no `rand` state to seed).
+fn xorshift(mut x: u64) -> impl FnMut() -> usize {
+    move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x as usize
+    }
+}
+
+/// The fixture claims with the members named in `names` left out.
+fn claims_without(claims: &str, names: &[&str]) -> String {
+    let members = claims
+        .split(',')
+        .filter(|m| !names.iter().any(|n| m.starts_with(&format!(r#""{n}":"#))));
+    members.collect::<Vec<_>>().join(",")
+}
+
+/// One adversarial case: the attack, what `verify` must return for it, and
+/// its benign twin (always HS256 and `Ok`).
+struct Case {
+    name: &'static str,
+    attack: String,
+    expect: Result<(), Error>,
+    twin: String,
+    policy: Validation<'static>,
+}
+
+impl Case {
+    /// An HS256 attack `attack` and its twin under `POLICY`.
+    fn new(name: &'static str, attack: String, expect: Result<(), Error>, twin: String) -> Self {
+        assert_eq!(
+            attack.len(),
+            twin.len(),
+            "{name}: the twin has another length"
+        );
+        Self {
+            name,
+            attack,
+            expect,
+            twin,
+            policy: POLICY,
+        }
+    }
+
+    /// A payload case: a signed token with the fixture header and `payload`,
+    /// which must verify, next to the standard twin.
+    fn payload(name: &'static str, payload: &str, claims: &str) -> Self {
+        let attack = hs256_sign(ADV_HEADER, payload);
+        let twin = benign_token(attack.len(), ADV_HEADER, claims);
+        Self::new(name, attack, Ok(()), twin)
+    }
+
+    /// A header case: `header` (JSON) over `payload`, validly signed, next to
+    /// a twin whose header is a plain string member of the same length.
+    fn header(name: &'static str, header: &str, payload: &str) -> Self {
+        let attack = hs256_sign(header, payload);
+        let twin = hs256_sign(&padded_header(header.len()), payload);
+        Self::new(name, attack, Ok(()), twin)
+    }
+
+    /// A header case padded to [`ADV_LEN`] by the payload.
+    fn header_padded(name: &'static str, header: &str, claims: &str) -> Self {
+        let payload = padded_object(payload_json_len(ADV_LEN, header.len()), claims);
+        Self::header(name, header, &payload)
+    }
+}
+
+/// The adversarial cases; see the module documentation and `BENCHMARKS.md`.
+fn adversarial_cases() -> Vec<Case> {
+    let claims = fixture_claims();
+    let mut cases = Vec::new();
+
+    // The header of the original report: 5,600 distinct names of 1 to 3
+    // characters (~40 KB of JSON), payload `{}`, a 43-character signature.
+    let alphabet: Vec<char> = ('a'..='z').chain('A'..='Z').chain('0'..='9').collect();
+    let one = alphabet.iter().map(|a| a.to_string());
+    let two = alphabet
+        .iter()
+        .flat_map(|a| alphabet.iter().map(move |b| format!("{a}{b}")));
+    let three = alphabet
+        .iter()
+        .flat_map(|a| alphabet.iter().map(move |b| format!("{a}{b}a")));
+    let names: Vec<String> = one.chain(two).chain(three).take(5600).collect();
+    let members = names_object(&names);
+    let header = format!(r#"{{"alg":"HS256",{}}}"#, &members[1..members.len() - 1]);
+    let attack = format!(
+        "{}.{}.{}",
+        b64(header.as_bytes()),
+        b64(b"{}"),
+        "A".repeat(43)
+    );
+    // Its twin: the header as close in length as the cap allows, the rest payload.
+    let twin_header = (0..HEADER_JSON_CAP)
+        .rev()
+        .map(padded_header)
+        .find(|h| {
+            // header '.' payload '.' 43-character tag
+            let chars = attack.len() - encoded_len(h.len()) - 2 - 43;
+            chars % 4 != 1
+        })
+        .expect("a feasible header length");
+    let twin = benign_token(attack.len(), &twin_header, &claims);
+    cases.push(Case::new(
+        "header_names_5600",
+        attack,
+        Err(Error::TooLarge),
+        twin,
+    ));
+
+    // A header at the cap: alg and 63 names sharing a long common prefix.
+    let per_name = (HEADER_JSON_CAP - r#"{"alg":"HS256"}"#.len()) / (MAX_MEMBERS - 1);
+    let prefix = "a".repeat(per_name - r#""?":0,"#.len());
+    let names = names_object(&descending_names(&prefix));
+    let header = format!(r#"{},"alg":"HS256"}}"#, &names[..names.len() - 1]);
+    assert!(header.len() <= HEADER_JSON_CAP);
+    cases.push(Case::header_padded("header_names", &header, &claims));
+
+    // The worst header found: objects of 63 names that start with an escape
+    // and then share 32 plain characters, so every comparison decodes them.
+    let header = objects_header(&mixed_names(
+        &format!("\\n{}", "a".repeat(32)),
+        &"a".repeat(33),
+    ));
+    cases.push(Case::header_padded(
+        "header_escaped_names",
+        &header,
+        &claims,
+    ));
+    // The same header with nothing but the fixture claims as payload: the
+    // header is most of the token (~16.6 KB).
+    let payload = format!("{{{claims}}}");
+    cases.push(Case::header("header_escaped_names_16k", &header, &payload));
+
+    // Objects of 63 one-character names, each new name sorting first.
+    let payload = objects_payload(&claims, &descending_names(""));
+    cases.push(Case::payload("payload_names", &payload, &claims));
+
+    // Objects of 63 names sharing a 32-character prefix.
+    let payload = objects_payload(&claims, &descending_names(&"a".repeat(32)));
+    cases.push(Case::payload("payload_names_prefix", &payload, &claims));
+
+    // Objects of 63 names spelled with \uXXXX escapes, sharing 8 decoded characters.
+    let payload = objects_payload(
+        &claims,
+        &mixed_names(&unicode_escaped("aaaaaaaa"), "aaaaaaaa"),
+    );
+    cases.push(Case::payload("escaped_names", &payload, &claims));
+
+    // Objects of 63 names: an escape, then 32 shared plain characters.
+    let payload = objects_payload(
+        &claims,
+        &mixed_names(&format!("\\n{}", "a".repeat(32)), &"a".repeat(33)),
+    );
+    cases.push(Case::payload("escaped_names_front", &payload, &claims));
+
+    // Arrays nested to MAX_DEPTH (the payload object is depth 1, "x" depth 2).
+    let levels = MAX_DEPTH - 2;
+    let nested = format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+    let payload = array_payload(&claims, || nested.clone());
+    cases.push(Case::payload("nesting", &payload, &claims));
+
+    // A string of escapes of every kind and plain characters, in random order.
+    let units = [
+        "a",
+        "\\n",
+        "\\u0041",
+        "\\ud83d\\ude00",
+        "\\\"",
+        "\\/",
+        "\\\\",
+        "\\u00e9",
+    ];
+    let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
+    let len = payload_json_len(ADV_LEN, ADV_HEADER.len()) - claims.len() - 16;
+    let mut text = String::new();
+    while text.len() < len {
+        text.push_str(units[next() % units.len()]);
+    }
+    let payload = format!(r#"{{"x":"{text}",{claims}}}"#);
+    cases.push(Case::payload("string_escapes", &payload, &claims));
+
+    // exp, nbf and iat as ~15,000-digit numbers with exponents whose exact
+    // values are ordinary dates: 0.000…041e<zeros + 10> is 4.1e9 (year 2099).
+    let rest = claims_without(&claims, &["exp", "nbf", "iat"]);
+    let digits = (payload_json_len(ADV_LEN, ADV_HEADER.len()) - rest.len() - 100) / 3 - 10;
+    let zeros = "0".repeat(digits);
+    let scale = digits + 10;
+    let payload = format!(
+        r#"{{{rest},"exp":0.{zeros}41e{scale},"nbf":0.{zeros}17e{scale},"iat":0.{zeros}17E+{scale}}}"#
+    );
+    cases.push(Case::payload("long_numbers", &payload, &claims));
+
+    // Arrays of long numbers with exponents (scanned, never converted).
+    let mut next = xorshift(0x2545_F491_4F6C_DD1D);
+    let payload = array_payload(&claims, || {
+        let digits: String = (0..40)
+            .map(|_| char::from(b'0' + (next() % 10) as u8))
+            .collect();
+        format!("-{}.{}e-{}", &digits[..1], &digits[1..], next() % 400)
+    });
+    cases.push(Case::payload("number_array", &payload, &claims));
+
+    // The smallest values in random order: 0, "", [] and {}.
+    let values = ["0", r#""""#, "[]", "{}"];
+    let mut next = xorshift(0x0123_4567_89AB_CDEF);
+    let payload = array_payload(&claims, || values[next() % values.len()].to_owned());
+    cases.push(Case::payload("tiny_values", &payload, &claims));
+
+    // aud: thousands of empty strings, the accepted audience last.
+    let rest = claims_without(&claims, &["aud"]);
+    let payload = fill(
+        payload_json_len(ADV_LEN, ADV_HEADER.len()),
+        &format!(r#"{{{rest},"aud":["#),
+        &format!(r#","{AUD}"]}}"#),
+        || r#""""#.to_owned(),
+    );
+    let aud_array = Case::payload("aud_array", &payload, &claims);
+    // The same token under a policy of four audiences, the token's one last.
+    let mut aud_array_4 = Case::payload("aud_array_4", &payload, &claims);
+    aud_array_4.policy = Validation::new()
+        .issuer(ISS)
+        .audiences(&AUDIENCES_4)
+        .leeway(LEEWAY);
+    cases.push(aud_array);
+    cases.push(aud_array_4);
+
+    // A token that is mostly dots.
+    let header = b64(ADV_HEADER.as_bytes());
+    let attack = format!(
+        "{header}{}{}",
+        ".".repeat(ADV_LEN - header.len() - 43),
+        "A".repeat(43)
+    );
+    let twin = benign_token(attack.len(), ADV_HEADER, &claims);
+    cases.push(Case::new(
+        "many_dots",
+        attack,
+        Err(Error::Malformed(Part::Token)),
+        twin,
+    ));
+
+    // An HS256 token whose signature segment is most of it.
+    let signing_input = format!("{header}.{}", b64(format!("{{{claims}}}").as_bytes()));
+    let signature = "A".repeat(ADV_LEN - signing_input.len() - 1);
+    let attack = format!("{signing_input}.{signature}");
+    let twin = benign_token(attack.len(), ADV_HEADER, &claims);
+    cases.push(Case::new(
+        "long_signature",
+        attack,
+        Err(Error::Malformed(Part::Signature)),
+        twin,
+    ));
+    cases
+}
+
+/// An RS256-2048 token (the fixture's header form, `alg` RS256) whose
+/// signature segment is ~59 KB instead of 342 characters. No private key is
+/// kept, so its twin is the same-length benign HS256 token: a valid RS256
+/// token of that length would cost at least as much (the same hashing and
+/// parsing, plus a modular exponentiation).
+fn rs256_wrong_length(claims: &str) -> (String, String) {
+    let header = b64(br#"{"typ":"JWT","alg":"RS256"}"#);
+    let signing_input = format!("{header}.{}", b64(format!("{{{claims}}}").as_bytes()));
+    let signature = "A".repeat(ADV_LEN - signing_input.len() - 1);
+    let attack = format!("{signing_input}.{signature}");
+    let twin = benign_token(attack.len(), ADV_HEADER, claims);
+    (attack, twin)
+}
+
+/// Times `verify` of `token` with `key` under `policy`, after asserting its result once.
+fn bench_verify<K: VerifyingKey>(
+    group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    token: &str,
+    key: &K,
+    policy: &Validation<'_>,
+    expect: Result<(), Error>,
+) {
+    let mut buf = vec![0u8; jwt_embedded::buffer_len(token.len())];
+    let result = verify(token.as_bytes(), key, policy, NOW, &mut buf).map(|_| ());
+    assert_eq!(result, expect, "{name}");
+    // Recorded with the estimates: `report.py` prints the token length from it.
+    group.throughput(criterion::Throughput::Bytes(token.len() as u64));
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            black_box(verify(black_box(token.as_bytes()), key, policy, NOW, &mut buf).is_ok())
+        })
+    });
+}
+
+/// Adversarial cost: each case `X` is the worst input found for one stage of
+/// `verify`, `X_benign` a valid token of exactly the same length. Cases
+/// (all ~60,000 bytes unless noted):
+/// - `header_names_5600`: the original report, a ~54 KB token whose header
+///   holds 5,600 names (refused as too large before it is decoded);
+/// - `header_names`: a header at the 16 KiB cap, 63 names with a common
+///   188-character prefix, plus `alg`;
+/// - `header_escaped_names`: a header at the cap, objects of 63 names that
+///   start with `\n` and share 32 more characters; `header_escaped_names_16k`:
+///   the same header over the fixture claims alone (~16.6 KB in all);
+/// - `payload_names`, `payload_names_prefix`, `escaped_names`,
+///   `escaped_names_front`: arrays of objects of 63 names each: one character;
+///   a shared 32-character prefix; a shared prefix of 8 `\uXXXX` escapes; `\n`
+///   then a shared 32-character prefix;
+/// - `nesting`: arrays nested to [`MAX_DEPTH`], repeated;
+/// - `string_escapes`: one string of escapes of every kind;
+/// - `long_numbers`: `exp`, `nbf`, `iat` of ~15,000 digits and an exponent;
+/// - `number_array`: arrays of 40-digit numbers with exponents;
+/// - `tiny_values`: `0`, `""`, `[]`, `{}` in random order;
+/// - `aud_array`: `aud` of thousands of empty strings, the accepted one last;
+///   `aud_array_4`: the same under a policy of four audiences;
+/// - `many_dots`, `long_signature`, `rs256_wrong_length`: refused while
+///   splitting or at the signature length check.
+fn adversarial(c: &mut Criterion) {
+    let mut group = c.benchmark_group("adversarial");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(2))
+        .warm_up_time(Duration::from_millis(500));
+    let key = Hs256Key::new(SECRET).expect("32-byte secret");
+    for case in adversarial_cases() {
+        let policy = &case.policy;
+        bench_verify(
+            &mut group,
+            case.name,
+            &case.attack,
+            &key,
+            policy,
+            case.expect,
+        );
+        let twin = format!("{}_benign", case.name);
+        bench_verify(&mut group, &twin, &case.twin, &key, policy, Ok(()));
+    }
+
+    let rs_key = Rs256Key2048::from_pem(RS256[0].pem).expect("jwt-embedded imports the key");
+    let (attack, twin) = rs256_wrong_length(&fixture_claims());
+    let malformed = Err(Error::Malformed(Part::Signature));
+    bench_verify(
+        &mut group,
+        "rs256_wrong_length",
+        &attack,
+        &rs_key,
+        &POLICY,
+        malformed,
+    );
+    bench_verify(
+        &mut group,
+        "rs256_wrong_length_benign",
+        &twin,
+        &key,
+        &POLICY,
+        Ok(()),
+    );
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    hs256,
+    rs256,
+    claims,
+    base64,
+    hs256_payload_size,
+    adversarial
+);
 criterion_main!(benches);

@@ -30,12 +30,9 @@ impl<'a> AudienceList<'a> {
     }
 }
 
-/// The string elements of a validated array (every element is one, see [`audience`]).
+/// The elements of a validated array of strings (see [`audience`]).
 fn strings(array: &str) -> impl Iterator<Item = JsonStr<'_>> {
-    json::Items::new(array).filter_map(|v| match v {
-        Value::Str(s) => Some(s),
-        _ => None,
-    })
+    json::Strings::new(array)
 }
 
 impl<'a> Audience<'a> {
@@ -96,10 +93,46 @@ pub enum Scopes<'a> {
 }
 
 impl Scopes<'_> {
+    /// Whether every one of `required` is among the scopes (see
+    /// [`Scopes::contains`]). One pass over the token's scopes when at most
+    /// 64 are required (a string with escapes: one pass per required scope).
+    pub fn contains_all(&self, required: &[&str]) -> bool {
+        let n = required.len();
+        if n == 0 {
+            return true;
+        }
+        // A scope-token is never empty and holds no space (RFC 6749 §3.3):
+        // a required one that is can never be granted.
+        if n > 64 || required.iter().any(|s| s.is_empty() || s.contains(' ')) {
+            return required.iter().all(|scope| self.contains(scope));
+        }
+        let all = u64::MAX >> (64 - n);
+        let mut found = 0u64;
+        // Marks the required scopes equal to `token`; true once all are found.
+        let mut mark = |token: &JsonStr<'_>| -> bool {
+            for (i, scope) in required.iter().enumerate() {
+                if token.eq_str(scope) {
+                    found |= 1 << i;
+                }
+            }
+            found == all
+        };
+        match self {
+            Scopes::Spaced(spaced) => match spaced.as_str() {
+                Some(plain) => plain.split(' ').any(|token| mark(&JsonStr::plain(token))),
+                None => required.iter().all(|scope| self.contains(scope)),
+            },
+            Scopes::List(list) => list.iter().any(|s| mark(&s)),
+        }
+    }
+
     /// Whether `scope` is one of the scopes: compared exactly and
     /// case-sensitively with each scope-token (each array element) after
     /// unescaping, never as a substring.
     pub fn contains(&self, scope: &str) -> bool {
+        if scope.is_empty() || scope.contains(' ') {
+            return false;
+        }
         match self {
             Scopes::Spaced(spaced) => spaced_contains(spaced, scope),
             Scopes::List(list) => list.iter().any(|s| s.eq_str(scope)),
@@ -188,9 +221,7 @@ impl<'a> Claims<'a> {
             (Some(_), _) => Err(invalid),
             (None, None) => Ok(None),
             (None, Some(Value::Str(s))) => Ok(Some(Scopes::Spaced(s))),
-            (None, Some(Value::Array(json))) if all_strings(json) => {
-                Ok(Some(Scopes::List(AudienceList { json })))
-            }
+            (None, Some(Value::StrArray(json))) => Ok(Some(Scopes::List(AudienceList { json }))),
             (None, Some(_)) => Err(invalid),
         }
     }
@@ -231,11 +262,6 @@ fn member(key: &JsonStr<'_>) -> Option<usize> {
     }
 }
 
-/// Whether every element of the validated array `json` is a string.
-fn all_strings(json: &str) -> bool {
-    json::Items::new(json).all(|v| matches!(v, Value::Str(_)))
-}
-
 fn string<'a>(value: Option<Value<'a>>, claim: Claim) -> Result<Option<JsonStr<'a>>, Error> {
     match value {
         None => Ok(None),
@@ -258,9 +284,7 @@ fn audience(value: Option<Value<'_>>) -> Result<Option<Audience<'_>>, Error> {
     match value {
         None => Ok(None),
         Some(Value::Str(s)) => Ok(Some(Audience::One(s))),
-        Some(Value::Array(json)) if all_strings(json) => {
-            Ok(Some(Audience::Many(AudienceList { json })))
-        }
+        Some(Value::StrArray(json)) => Ok(Some(Audience::Many(AudienceList { json }))),
         Some(_) => Err(Error::InvalidClaimType(Claim::Aud)),
     }
 }

@@ -11,13 +11,15 @@
 //! Bounds, each with a cost linear in the document:
 //! - nesting deeper than [`MAX_DEPTH`] is rejected (the parser recurses, and
 //!   firmware stacks are small);
-//! - duplicate detection keeps the member names of the open objects in one
-//!   fixed array of [`MAX_MEMBERS`] slots (4 bytes each: where the name
-//!   starts), each object's names sorted by their decoded text. A new name is
-//!   found by binary search among its own object's names (at most 7 string
-//!   comparisons, each stopping at the first difference) and inserted by
-//!   shifting at most 63 slots. A name that finds no free slot is
-//!   [`JsonError::TooLarge`]: rejected, never checked by a slower path.
+//! - duplicate detection keeps the member names of the open objects in fixed
+//!   arrays (see [`KeyStack`]): at most [`MAX_MEMBERS`] names, plain ones
+//!   sorted by their bytes (binary search: at most 7 word or `memcmp`
+//!   comparisons, then one `memmove` of at most 63 slots), and at most
+//!   [`MAX_ESCAPED`] with escapes, each decoded once and hashed. A name that
+//!   finds no room is [`JsonError::TooLarge`]: rejected, never checked by a
+//!   slower path;
+//! - arrays note whether they hold only strings while they are scanned
+//!   ([`Value::StrArray`]), so `aud` is walked once more at most.
 
 use core::cmp::Ordering;
 use core::fmt;
@@ -81,6 +83,14 @@ pub struct JsonStr<'a> {
 }
 
 impl<'a> JsonStr<'a> {
+    /// A string without escapes.
+    pub(crate) const fn plain(raw: &'a str) -> Self {
+        Self {
+            raw,
+            escaped: false,
+        }
+    }
+
     /// The text between the quotes, escapes not decoded.
     pub const fn raw(&self) -> &'a str {
         self.raw
@@ -238,8 +248,12 @@ pub(crate) enum Value<'a> {
     Bool(bool),
     /// `null`.
     Null,
-    /// An array, its text including the brackets.
+    /// An array holding at least one value that is not a string, its text
+    /// including the brackets.
     Array(&'a str),
+    /// An array whose elements are all strings (or that is empty), its text
+    /// including the brackets; iterate it with [`Strings`].
+    StrArray(&'a str),
     /// An object, its text including the braces.
     Object(&'a str),
 }
@@ -260,6 +274,8 @@ pub(crate) fn parse_object<'a>(
     let mut keys = KeyStack {
         starts: [0; MAX_MEMBERS],
         len: 0,
+        escaped: [EscapedName { hash: 0, start: 0 }; MAX_ESCAPED],
+        escaped_len: 0,
     };
     let mut p = Parser {
         src: doc,
@@ -280,12 +296,15 @@ pub(crate) fn parse_object<'a>(
     }
 }
 
-/// The elements of an array already validated by [`parse_object`].
+/// The elements of an array already validated by [`parse_object`] (the
+/// tests' reference for [`Strings`]).
+#[cfg(test)]
 pub(crate) struct Items<'a> {
     src: &'a str,
     pos: usize,
 }
 
+#[cfg(test)]
 impl<'a> Items<'a> {
     /// Iterates the array whose text (brackets included) is `array`.
     pub(crate) const fn new(array: &'a str) -> Self {
@@ -293,6 +312,7 @@ impl<'a> Items<'a> {
     }
 }
 
+#[cfg(test)]
 impl<'a> Iterator for Items<'a> {
     type Item = Value<'a>;
 
@@ -319,88 +339,291 @@ impl<'a> Iterator for Items<'a> {
     }
 }
 
-/// Member names of the currently open objects, for duplicate detection:
-/// where each name's text starts (after its opening quote). The names of one
-/// object are contiguous and sorted by their decoded text; a nested object's
-/// names sit above those of the objects around it and are dropped when it
-/// closes.
+/// The elements of a [`Value::StrArray`], in one forward pass: each string
+/// is found by its closing quote, without re-parsing (the scanner validated
+/// the array and saw only strings in it).
+#[derive(Clone, Debug)]
+pub(crate) struct Strings<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+impl<'a> Strings<'a> {
+    /// Iterates the all-strings array whose text (brackets included) is `array`.
+    pub(crate) const fn new(array: &'a str) -> Self {
+        Self { src: array, pos: 0 }
+    }
+}
+
+impl<'a> Iterator for Strings<'a> {
+    type Item = JsonStr<'a>;
+
+    fn next(&mut self) -> Option<JsonStr<'a>> {
+        let bytes = self.src.as_bytes();
+        // Between strings there is only `[`, `,`, whitespace (and `]` at the end).
+        let gap = bytes
+            .get(self.pos..)?
+            .iter()
+            .position(|&b| !matches!(b, b'[' | b',' | b' ' | b'\t' | b'\n' | b'\r'))?;
+        let start = self.pos + gap + 1;
+        if bytes.get(start - 1) != Some(&b'"') {
+            self.pos = bytes.len();
+            return None;
+        }
+        let mut end = start;
+        let mut escaped = false;
+        loop {
+            let rest = bytes.get(end..)?;
+            end += rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+            if bytes.get(end) == Some(&b'"') {
+                break;
+            }
+            // An escape: its second character is never a quote to stop at
+            // (and `\uXXXX`'s digits hold neither quotes nor backslashes).
+            escaped = true;
+            end += 2;
+        }
+        crate::cost::add(end + 1 - self.pos);
+        self.pos = end + 1;
+        let raw = self.src.get(start..end)?;
+        Some(JsonStr { raw, escaped })
+    }
+}
+
+/// Member names of the currently open objects, for duplicate detection.
+///
+/// Names without escapes (all but a handful in real documents) are kept as
+/// where their text starts (after the opening quote); one object's names are
+/// contiguous and sorted by their bytes, so a new name is found by binary
+/// search with `memcmp` comparisons. Names with escapes are few: at most
+/// [`MAX_ESCAPED`] open at once, each decoding to at most
+/// [`MAX_ESCAPED_NAME`] bytes, kept with a 64-bit SipHash of their decoded
+/// text. A nested object's names sit above those of the objects around it
+/// and are dropped when it closes.
 struct KeyStack {
     starts: [u32; MAX_MEMBERS],
     len: usize,
+    escaped: [EscapedName; MAX_ESCAPED],
+    escaped_len: usize,
+}
+
+/// Most member names with escapes open at once in one document (they count
+/// towards [`MAX_MEMBERS`] too); more is [`JsonError::TooLarge`].
+pub(crate) const MAX_ESCAPED: usize = 8;
+
+/// Longest decoded text of a member name with escapes, in bytes; longer is
+/// [`JsonError::TooLarge`].
+pub(crate) const MAX_ESCAPED_NAME: usize = 64;
+
+/// A member name with escapes: where its text starts and the hash of its decoded text.
+#[derive(Clone, Copy)]
+struct EscapedName {
+    hash: u64,
+    start: u32,
+}
+
+/// Where an object's names begin in the [`KeyStack`].
+#[derive(Clone, Copy)]
+struct Mark {
+    plain: usize,
+    escaped: usize,
 }
 
 impl KeyStack {
-    /// Inserts the name `key`, which starts at byte `start` of `doc`, among
-    /// the sorted names `base..len` of its object; a name already there is
-    /// [`Syntax`] (a duplicate), a full stack [`JsonError::TooLarge`].
+    const fn mark(&self) -> Mark {
+        Mark {
+            plain: self.len,
+            escaped: self.escaped_len,
+        }
+    }
+
+    /// Drops the names of the object that began at `mark`.
+    const fn release(&mut self, mark: Mark) {
+        self.len = mark.plain;
+        self.escaped_len = mark.escaped;
+    }
+
+    /// Inserts the name `key`, whose text starts at byte `start` of `doc`,
+    /// among the names of its object (from `mark` on); a name already there
+    /// is [`Syntax`] (a duplicate), no room [`JsonError::TooLarge`].
     fn insert(
         &mut self,
         doc: &str,
-        base: usize,
+        mark: Mark,
         start: usize,
         key: &JsonStr<'_>,
     ) -> Result<(), JsonError> {
         let start = u32::try_from(start).map_err(|_| JsonError::TooLarge)?;
-        let len = self.len;
-        if len >= MAX_MEMBERS {
+        if self.len + self.escaped_len >= MAX_MEMBERS {
             return Err(JsonError::TooLarge);
         }
-        let names = self.starts.get(base..len).ok_or(Syntax)?;
-        let at = match names.binary_search_by(|&s| compare_name(doc, s as usize, key)) {
-            Ok(_) => return Err(Syntax),
-            Err(at) => base + at,
-        };
-        // Shift `at..len` up by one and put the name at `at` (no bounds
-        // panics: `len < MAX_MEMBERS`, so `at..=len` is in range).
-        let mut carry = start;
-        for slot in self.starts.get_mut(at..=len).ok_or(Syntax)? {
-            core::mem::swap(slot, &mut carry);
+        if key.escaped {
+            return self.insert_escaped(doc, mark, start, key);
         }
-        crate::cost::add(len - at);
+        let name = key.raw.as_bytes();
+        // This object's names with escapes: compared through their hashes.
+        let escaped = self
+            .escaped
+            .get(mark.escaped..self.escaped_len)
+            .unwrap_or(&[]);
+        if !escaped.is_empty() {
+            let hash = sip_hash(name);
+            crate::cost::add(name.len());
+            let same =
+                |e: &EscapedName| e.hash == hash && NameChars::at(doc, e.start).eq(key.raw.chars());
+            if escaped.iter().any(same) {
+                return Err(Syntax);
+            }
+        }
+        let len = self.len;
+        let names = self.starts.get(mark.plain..len).ok_or(Syntax)?;
+        let probe = Probe::new(name);
+        let at = match names.binary_search_by(|&s| compare_plain(doc, s, &probe)) {
+            Ok(_) => return Err(Syntax),
+            Err(at) => (mark.plain + at).min(len),
+        };
+        crate::cost::add(len - at + 1);
+        // `at <= len < MAX_MEMBERS`: both ranges are in bounds.
+        self.starts.copy_within(at..len, at + 1);
+        if let Some(slot) = self.starts.get_mut(at) {
+            *slot = start;
+        }
         self.len = len + 1;
+        Ok(())
+    }
+
+    /// Inserts a name with escapes: decoded once (at most
+    /// [`MAX_ESCAPED_NAME`] bytes), checked against this object's other
+    /// escaped names by hash and against its plain names by binary search.
+    fn insert_escaped(
+        &mut self,
+        doc: &str,
+        mark: Mark,
+        start: u32,
+        key: &JsonStr<'_>,
+    ) -> Result<(), JsonError> {
+        let slot = self.escaped_len;
+        if slot >= MAX_ESCAPED {
+            return Err(JsonError::TooLarge);
+        }
+        let mut text = [0u8; MAX_ESCAPED_NAME];
+        let decoded = key
+            .unescape_into(&mut text)
+            .map_err(|_| JsonError::TooLarge)?
+            .as_bytes();
+        let hash = sip_hash(decoded);
+        crate::cost::add(key.raw.len());
+        let escaped = self.escaped.get(mark.escaped..slot).unwrap_or(&[]);
+        let same = |e: &EscapedName| e.hash == hash && NameChars::at(doc, e.start).eq(key.chars());
+        if escaped.iter().any(same) {
+            return Err(Syntax);
+        }
+        // A name without escapes holds no `"` and no `\`: only text without
+        // them can equal one (and only such text is ordered consistently
+        // with the plain names, see `compare_plain`).
+        if !decoded.iter().any(|&b| b == b'"' || b == b'\\') {
+            let names = self.starts.get(mark.plain..self.len).unwrap_or(&[]);
+            let probe = Probe::new(decoded);
+            if names
+                .binary_search_by(|&s| compare_plain(doc, s, &probe))
+                .is_ok()
+            {
+                return Err(Syntax);
+            }
+        }
+        if let Some(entry) = self.escaped.get_mut(slot) {
+            *entry = EscapedName { hash, start };
+        }
+        self.escaped_len = slot + 1;
         Ok(())
     }
 }
 
-/// Orders the name whose text starts at byte `start` of `doc` (a string the
-/// parser already validated, so it ends at its first unescaped quote) against
-/// `key` by their decoded text. Stops at the first difference: the cost is the
-/// length of the common prefix, never of the longer name.
-fn compare_name(doc: &str, start: usize, key: &JsonStr<'_>) -> Ordering {
-    let stored = doc.as_bytes().get(start..).unwrap_or(&[]);
-    let k = key.raw.as_bytes();
-    // Plain bytes first: the common prefix stops at the first escape, so it
-    // holds no `\` and no `"` (a quote in it could only be escaped).
-    let common = stored
-        .iter()
-        .zip(k)
-        .take_while(|&(a, b)| a == b && *a != b'\\')
-        .count();
-    crate::cost::add(common + 1);
-    match (stored.get(common), k.get(common)) {
-        (Some(b'"'), None) => Ordering::Equal,
-        (Some(b'"'), Some(_)) => Ordering::Less,
-        // UTF-8 byte order is code point order.
-        (Some(&s), Some(&c)) if s != b'\\' && c != b'\\' => s.cmp(&c),
-        (Some(&s), None) if s != b'\\' => Ordering::Greater,
-        // An escape on either side: compare the decoded rest. The common
-        // prefix is plain text that ends at a character boundary on both sides.
-        _ => {
-            let stored = doc.get(start..).and_then(|s| s.get(common..));
-            match (stored, key.raw.get(common..)) {
-                (Some(s), Some(c)) => {
-                    NameChars(Chars { rest: s.chars() }).cmp(Chars { rest: c.chars() })
-                }
-                // Unreachable for validated text; any order keeps the search bounded.
-                _ => Ordering::Less,
-            }
+/// A name to look up among the plain names, with its first bytes as a word.
+#[derive(Clone, Copy)]
+struct Probe<'n> {
+    /// The name's text (no `"`, no `\`).
+    name: &'n [u8],
+    /// The first 8 bytes of `name + '"'`, big-endian, zero-padded.
+    head: u64,
+    /// Which bytes of a stored name's first 8 `head` covers.
+    mask: u64,
+}
+
+impl<'n> Probe<'n> {
+    fn new(name: &'n [u8]) -> Self {
+        let mut word = [0u8; 8];
+        let covered = (name.len() + 1).min(8);
+        for (w, b) in word
+            .iter_mut()
+            .zip(name.iter().chain(core::iter::once(&b'"')))
+        {
+            *w = *b;
+        }
+        Self {
+            name,
+            head: u64::from_be_bytes(word),
+            mask: u64::MAX << (8 * (8 - covered)),
         }
     }
+}
+
+/// Orders the name without escapes whose text starts at byte `start` of
+/// `doc` against the probe's name (text without `"` or `\`), as the byte
+/// strings `stored + '"'` and `name + '"'`: a total order in which equal
+/// names, and only they, compare equal. The first 8 bytes compare as one
+/// word (all of a name under 8 bytes, closing quote included); the rest, if
+/// any, by `memcmp`: a shorter stored name's closing quote is where the two
+/// differ.
+#[inline]
+fn compare_plain(doc: &str, start: u32, probe: &Probe<'_>) -> Ordering {
+    let name = probe.name;
+    crate::cost::add(name.len() / 8 + 1);
+    let stored = doc.as_bytes().get(start as usize..).unwrap_or(&[]);
+    let skip = match stored.first_chunk::<8>() {
+        Some(head) => match (u64::from_be_bytes(*head) & probe.mask).cmp(&probe.head) {
+            Ordering::Equal if name.len() < 8 => return Ordering::Equal,
+            Ordering::Equal => 8,
+            unequal => return unequal,
+        },
+        None => 0,
+    };
+    match (stored.get(skip..name.len()), name.get(skip..)) {
+        (Some(prefix), Some(rest)) => match prefix.cmp(rest) {
+            Ordering::Equal => stored
+                .get(name.len())
+                .map_or(Ordering::Less, |b| b.cmp(&b'"')),
+            unequal => unequal,
+        },
+        // Unreachable for validated text (a name is followed by its quote).
+        _ => Ordering::Less,
+    }
+}
+
+/// SipHash-2-4 (fixed key) of a member name's decoded text: even knowing
+/// the key, making a chosen name collide with a given one takes ~2^64 work,
+/// so a match is all but always a duplicate (and the texts are compared).
+fn sip_hash(bytes: &[u8]) -> u64 {
+    use core::hash::Hasher;
+    // `core`'s SipHasher is the one SipHash in `no_std`; deprecated only in
+    // favour of `std`'s randomly keyed hasher, which `no_std` cannot have.
+    #[allow(deprecated)]
+    let mut hasher = core::hash::SipHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// The decoded characters of a validated string that runs from the start of
 /// its text up to its closing quote (the document's rest follows it).
 struct NameChars<'a>(Chars<'a>);
+
+impl<'a> NameChars<'a> {
+    /// The name whose text starts at byte `start` of `doc`.
+    fn at(doc: &'a str, start: u32) -> Self {
+        let rest = doc.get(start as usize..).unwrap_or("");
+        Self(Chars { rest: rest.chars() })
+    }
+}
 
 impl Iterator for NameChars<'_> {
     type Item = char;
@@ -424,16 +647,19 @@ struct Parser<'a, 'k> {
 fn ignore<'a>(_: JsonStr<'a>, _: Value<'a>) {}
 
 impl<'a> Parser<'a, '_> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.src.as_bytes().get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
     }
 
+    #[inline(always)]
     fn expect(&mut self, byte: u8) -> Result<(), JsonError> {
         if self.peek() != Some(byte) {
             return Err(Syntax);
@@ -443,6 +669,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// The text from `start` to the current position.
+    #[inline(always)]
     fn span(&self, start: usize) -> Result<&'a str, JsonError> {
         self.src.get(start..self.pos).ok_or(Syntax)
     }
@@ -451,7 +678,7 @@ impl<'a> Parser<'a, '_> {
         match self.peek().ok_or(Syntax)? {
             b'"' => self.string().map(Value::Str),
             b'{' => self.object(depth + 1, &mut ignore).map(Value::Object),
-            b'[' => self.array(depth + 1).map(Value::Array),
+            b'[' => self.array(depth + 1),
             b't' => self.literal("true", Value::Bool(true)),
             b'f' => self.literal("false", Value::Bool(false)),
             b'n' => self.literal("null", Value::Null),
@@ -479,7 +706,7 @@ impl<'a> Parser<'a, '_> {
         }
         let start = self.pos;
         self.pos += 1;
-        let base = self.keys.as_ref().map_or(0, |k| k.len);
+        let mark = self.keys.as_ref().map(|k| k.mark());
         self.ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -489,14 +716,19 @@ impl<'a> Parser<'a, '_> {
             self.ws();
             let key_start = self.pos;
             let key = self.string()?;
-            if let Some(keys) = self.keys.as_deref_mut() {
+            if let (Some(keys), Some(mark)) = (self.keys.as_deref_mut(), mark) {
                 // The raw name starts after the opening quote.
-                keys.insert(self.src, base, key_start + 1, &key)?;
+                keys.insert(self.src, mark, key_start + 1, &key)?;
             }
             self.ws();
             self.expect(b':')?;
             self.ws();
-            let value = self.value(depth)?;
+            // Strings and numbers without the detour through `value`.
+            let value = match self.peek() {
+                Some(b'"') => Value::Str(self.string()?),
+                Some(b'-' | b'0'..=b'9') => Value::Num(self.number()?),
+                _ => self.value(depth)?,
+            };
             visit(key, value);
             self.ws();
             match self.peek() {
@@ -506,14 +738,16 @@ impl<'a> Parser<'a, '_> {
             }
         }
         self.pos += 1;
-        if let Some(keys) = self.keys.as_deref_mut() {
-            keys.len = base;
+        if let (Some(keys), Some(mark)) = (self.keys.as_deref_mut(), mark) {
+            keys.release(mark);
         }
         self.span(start)
     }
 
-    /// `[ values ]`; the position is at `[`. Returns the array's text.
-    fn array(&mut self, depth: usize) -> Result<&'a str, JsonError> {
+    /// `[ values ]`; the position is at `[`. Returns the array, telling
+    /// whether all its elements are strings (noted while scanning it, so no
+    /// later pass has to check).
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, JsonError> {
         if depth > MAX_DEPTH {
             return Err(Syntax);
         }
@@ -522,11 +756,23 @@ impl<'a> Parser<'a, '_> {
         self.ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return self.span(start);
+            return self.span(start).map(Value::StrArray);
         }
+        let mut all_strings = true;
         loop {
             self.ws();
-            self.value(depth)?;
+            // Strings and numbers, the common elements, without the detour
+            // through `value` (no `Value` is built for them).
+            match self.peek() {
+                Some(b'"') => {
+                    self.string()?;
+                }
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number()?;
+                    all_strings = false;
+                }
+                _ => all_strings &= matches!(self.value(depth)?, Value::Str(_)),
+            }
             self.ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -535,10 +781,16 @@ impl<'a> Parser<'a, '_> {
             }
         }
         self.pos += 1;
-        self.span(start)
+        let text = self.span(start)?;
+        Ok(if all_strings {
+            Value::StrArray(text)
+        } else {
+            Value::Array(text)
+        })
     }
 
     /// A string; the position is at its opening quote.
+    #[inline]
     fn string(&mut self) -> Result<JsonStr<'a>, JsonError> {
         self.expect(b'"')?;
         let start = self.pos;

@@ -335,9 +335,18 @@ mod tests {
         assert_eq!(nd("3700.75").exceeds(&nd("100.5"), 3600), Some(true));
         assert_eq!(nd("37.005e2").exceeds(&nd("1005e-1"), 3600), Some(false));
         // Past the 19th digit: exact against an exact fraction ...
-        assert_eq!(nd("3700.5000000000000000000001").exceeds(&nd("100.5"), 3600), Some(true));
-        assert_eq!(nd("3700.5").exceeds(&nd("100.5000000000000000000001"), 3600), Some(false));
-        assert_eq!(nd("3700.9999999999999999999").exceeds(&nd("100"), 3600), Some(true));
+        assert_eq!(
+            nd("3700.5000000000000000000001").exceeds(&nd("100.5"), 3600),
+            Some(true)
+        );
+        assert_eq!(
+            nd("3700.5").exceeds(&nd("100.5000000000000000000001"), 3600),
+            Some(false)
+        );
+        assert_eq!(
+            nd("3700.9999999999999999999").exceeds(&nd("100"), 3600),
+            Some(true)
+        );
         // ... undecidable between two fractions equal to 19 digits: the caller fails closed.
         assert_eq!(
             nd("3700.50000000000000000002").exceeds(&nd("100.50000000000000000001"), 3600),
@@ -349,8 +358,14 @@ mod tests {
         assert_eq!(nd("-1.5").exceeds(&nd("-2.5"), 1), Some(false));
         assert_eq!(nd("-1.25").exceeds(&nd("-2.5"), 1), Some(true));
         assert_eq!(nd("0.5").exceeds(&nd("-0.5"), 1), Some(false));
-        assert_eq!(nd("0.5000000000000000000001").exceeds(&nd("-0.5"), 1), Some(true));
-        assert_eq!(nd("0.5").exceeds(&nd("-0.5000000000000000000001"), 1), Some(true));
+        assert_eq!(
+            nd("0.5000000000000000000001").exceeds(&nd("-0.5"), 1),
+            Some(true)
+        );
+        assert_eq!(
+            nd("0.5").exceeds(&nd("-0.5000000000000000000001"), 1),
+            Some(true)
+        );
         // Far beyond any clock: undecidable, never wrapped.
         assert_eq!(nd("1e40").exceeds(&nd("1e40"), 0), None);
         assert_eq!(nd("4102444800").exceeds(&nd("-1e40"), u64::MAX), None);

@@ -182,7 +182,8 @@ impl<const N: usize> DenyList<N> {
             return Ok(());
         }
         self.purge(now);
-        let same_kind = |a: Kind, b: Kind| core::mem::discriminant(&a) == core::mem::discriminant(&b);
+        let same_kind =
+            |a: Kind, b: Kind| core::mem::discriminant(&a) == core::mem::discriminant(&b);
         if let Some(entry) = self
             .entries
             .iter_mut()
@@ -221,10 +222,7 @@ impl<const N: usize> Revocation for DenyList<N> {
         self.entries.iter().flatten().any(|e| match e.kind {
             Kind::Jti => jti == Some(e.digest),
             Kind::Subject { issued_before } => {
-                sub == Some(e.digest)
-                    && claims
-                        .iat
-                        .is_none_or(|iat| iat.before(issued_before))
+                sub == Some(e.digest) && claims.iat.is_none_or(|iat| iat.before(issued_before))
             }
         })
     }

@@ -375,7 +375,7 @@ impl<'a> Validation<'a> {
             return Ok(());
         }
         let granted = claims.scopes()?.ok_or(Error::MissingClaim(Claim::Scope))?;
-        if self.scopes.iter().all(|scope| granted.contains(scope)) {
+        if granted.contains_all(self.scopes) {
             Ok(())
         } else {
             Err(Error::Scope)
@@ -386,10 +386,22 @@ impl<'a> Validation<'a> {
         if self.any_audience {
             return Ok(());
         }
-        let mut accepted = self.audience.iter().chain(self.audiences);
+        // One pass over the token's audiences (which may be many), each
+        // compared with the few the policy accepts.
+        let accepted = |a: &str| self.audience == Some(a) || self.audiences.contains(&a);
+        let granted = |aud: &crate::Audience<'_>| {
+            aud.iter().any(|a| match a.as_str() {
+                Some(plain) => accepted(plain),
+                None => self
+                    .audience
+                    .iter()
+                    .chain(self.audiences)
+                    .any(|expected| a.eq_str(expected)),
+            })
+        };
         match &claims.aud {
             None if self.audience.is_none() && self.audiences.is_empty() => Ok(()),
-            Some(aud) if accepted.any(|a| aud.contains(a)) => Ok(()),
+            Some(aud) if granted(aud) => Ok(()),
             _ => Err(Error::Audience),
         }
     }

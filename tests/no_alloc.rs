@@ -628,27 +628,40 @@ fn session_policy_and_extraction_do_not_allocate() {
     let payload = r#"{"sub":"device-42","exp":1800000000,"iat":1699999000,"jti":"id-1","scp":["read","write"]}"#;
     let valid = token(HEADER, payload, SECRET);
     let revoked = token(HEADER, &payload.replace("id-1", "id-2"), SECRET);
-    let escaped = token(HEADER, &payload.replace(r#"["read","write"]"#, r#""read write""#), SECRET);
+    let escaped = token(
+        HEADER,
+        &payload.replace(r#"["read","write"]"#, r#""read write""#),
+        SECRET,
+    );
     let authorization = format!("Bearer {valid}");
     let cookie = format!("theme=dark; session=\"{valid}\"; lang=en");
     let key = Hs256Key::new(SECRET).unwrap();
     let mut buf = [0u8; 1024];
     let ((), allocations) = count_allocations(|| {
         let deny = core::cell::RefCell::new(jwt_embedded::DenyList::<8>::new());
-        deny.borrow_mut().revoke_jti("id-2", 1_800_000_000, NOW).unwrap();
-        deny.borrow_mut().revoke_subject("someone", NOW, NOW + 3600, NOW).unwrap();
+        deny.borrow_mut()
+            .revoke_jti("id-2", 1_800_000_000, NOW)
+            .unwrap();
+        deny.borrow_mut()
+            .revoke_subject("someone", NOW, NOW + 3600, NOW)
+            .unwrap();
         let policy = Validation::new()
             .max_age(3600)
             .max_lifetime(200_000_000)
             .scopes(&["read", "write"])
             .revocation(&deny);
-        for (token, expected) in [(&valid, Ok(())), (&escaped, Ok(())), (&revoked, Err(Error::Revoked))] {
+        for (token, expected) in [
+            (&valid, Ok(())),
+            (&escaped, Ok(())),
+            (&revoked, Err(Error::Revoked)),
+        ] {
             let got = verify(black_box(token.as_bytes()), &key, &policy, NOW, &mut buf).map(|_| ());
             assert_eq!(got, expected);
         }
         let from_header = jwt_embedded::bearer_token(black_box(authorization.as_bytes())).unwrap();
         assert!(verify(from_header, &key, &policy, NOW, &mut buf).is_ok());
-        let from_cookie = jwt_embedded::cookie_token(black_box(cookie.as_bytes()), "session").unwrap();
+        let from_cookie =
+            jwt_embedded::cookie_token(black_box(cookie.as_bytes()), "session").unwrap();
         assert!(verify(from_cookie, &key, &policy, NOW, &mut buf).is_ok());
         assert_eq!(
             jwt_embedded::cookie_token(b"session=a; session=b", "session"),

@@ -482,7 +482,7 @@ fn exp_is_required_by_default() {
 
 #[test]
 fn every_required_claim_is_enforced() {
-    let full = r#"{"iss":"i","sub":"s","aud":"a","exp":1800000000,"nbf":1,"iat":1,"jti":"j"}"#;
+    let full = r#"{"iss":"i","sub":"s","aud":"a","exp":1800000000,"nbf":1,"iat":1,"jti":"j","client_id":"c","scope":"s"}"#;
     for claim in Claim::ALL {
         let policy = ANY
             .required(RequiredClaims::NONE.with(claim))

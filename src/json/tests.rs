@@ -209,7 +209,8 @@ fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
     // Decoded names from a small alphabet, each spelled at random: plain,
     // `\uXXXX` in either hex case, or with the short escape where one exists.
     let alphabet = ['a', 'b', '/', '"', '\\', '\u{e9}', '\u{1F600}', 'A'];
-    let spell = |c: char, r: u64, out: &mut String| {
+    // Returns whether it used an escape.
+    let spell = |c: char, r: u64, out: &mut String| -> bool {
         let short = match c {
             '/' => Some("\\/"),
             '"' => Some("\\\""),
@@ -218,7 +219,10 @@ fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
         };
         let mut units = [0u16; 2];
         match (r % 4, short) {
-            (0, _) if c != '"' && c != '\\' => out.push(c),
+            (0, _) if c != '"' && c != '\\' => {
+                out.push(c);
+                return false;
+            }
             (1, Some(s)) => out.push_str(s),
             (2, _) => {
                 for u in c.encode_utf16(&mut units) {
@@ -231,6 +235,7 @@ fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
                 }
             }
         }
+        true
     };
     let mut state = 0x2545_f491_4f6c_dd1du64;
     let mut next = || {
@@ -242,8 +247,16 @@ fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
     let mut outcomes = [0usize; 3];
     for round in 0..3000 {
         let count = 1 + (next() % 80) as usize;
+        // Every third round spells almost every character plain, so that
+        // objects with few escaped names (at most MAX_ESCAPED) are common.
+        let (letters, escape_one_in) = if round % 3 == 0 {
+            (&alphabet[..], 1)
+        } else {
+            (&['a', 'b', '/', 'A', '\u{e9}', '\u{1F600}'][..], 24)
+        };
         let mut doc = String::from("{");
         let mut seen = BTreeSet::new();
+        let mut escaped_names = 0;
         let mut verdict: Result<(), JsonError> = Ok(());
         for i in 0..count {
             let len = if round % 2 == 0 {
@@ -251,22 +264,32 @@ fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
             } else {
                 4 + next() % 6
             } as usize;
-            let name: Vec<char> = (0..len).map(|_| alphabet[(next() % 8) as usize]).collect();
+            let name: Vec<char> = (0..len)
+                .map(|_| letters[(next() % letters.len() as u64) as usize])
+                .collect();
             if i > 0 {
                 doc.push(',');
             }
             doc.push('"');
+            let mut escaped = false;
             for &c in &name {
                 let r = next();
-                spell(c, r, &mut doc);
+                let r = if r % escape_one_in == 0 {
+                    r / escape_one_in
+                } else {
+                    0
+                };
+                escaped |= spell(c, r, &mut doc);
             }
             doc.push_str("\":0");
+            // The parser's order: the member cap, the cap on escaped names, duplicates.
             if verdict.is_ok() {
-                if i >= MAX_MEMBERS {
+                if i >= MAX_MEMBERS || (escaped && escaped_names >= MAX_ESCAPED) {
                     verdict = Err(JsonError::TooLarge);
                 } else if !seen.insert(name) {
                     verdict = Err(Syntax);
                 }
+                escaped_names += usize::from(escaped);
             }
         }
         doc.push('}');
@@ -353,7 +376,7 @@ fn array_items_iterate_values() {
     assert!(matches!(items.next(), Some(Value::Str(s)) if s.eq_str("a")));
     assert_eq!(items.next(), Some(Value::Num("1")));
     assert_eq!(items.next(), Some(Value::Object(r#"{"b":[2]}"#)));
-    assert_eq!(items.next(), Some(Value::Array("[]")));
+    assert_eq!(items.next(), Some(Value::StrArray("[]")));
     assert_eq!(items.next(), None);
     assert_eq!(items.next(), None);
     assert_eq!(Items::new("[]").next(), None);
@@ -379,5 +402,100 @@ fn duplicate_detection_past_the_remembered_offsets() {
         buf[PAD + 1..end].copy_from_slice(tail.as_bytes());
         let doc = core::str::from_utf8(&buf[..end]).unwrap();
         assert_eq!(valid(doc), ok, "{tail}");
+    }
+}
+
+#[test]
+fn escaped_names_are_bounded_in_number_and_length() {
+    extern crate std;
+    use std::format;
+    use std::string::String;
+    // A name with escapes may decode to MAX_ESCAPED_NAME bytes, not one more.
+    let name = |decoded_len: usize| format!("\\u0041{}", "A".repeat(decoded_len - 1));
+    assert!(valid(&format!(r#"{{"{}":0}}"#, name(MAX_ESCAPED_NAME))));
+    assert_eq!(
+        members(&format!(r#"{{"{}":0}}"#, name(MAX_ESCAPED_NAME + 1))).map(|m| m.1),
+        Err(JsonError::TooLarge)
+    );
+    // Names without escapes have no such limit.
+    assert!(valid(&format!(r#"{{"{}":0}}"#, "A".repeat(10_000))));
+    // MAX_ESCAPED open at once; a closed object frees its own.
+    let escaped = |n: usize, prefix: &str| {
+        let mut s = String::new();
+        for i in 0..n {
+            s.push_str(&format!(",\"{prefix}\\u0041{i}\":0"));
+        }
+        s
+    };
+    assert!(valid(&format!(r#"{{"a":0{}}}"#, escaped(MAX_ESCAPED, "t"))));
+    assert_eq!(
+        members(&format!(r#"{{"a":0{}}}"#, escaped(MAX_ESCAPED + 1, "t"))).map(|m| m.1),
+        Err(JsonError::TooLarge)
+    );
+    let nested = format!(
+        r#"{{"a":0{},"o":{{"x":0{}}},"p":{{"x":0{}}}}}"#,
+        escaped(MAX_ESCAPED / 2, "t"),
+        escaped(MAX_ESCAPED / 2, "n"),
+        escaped(MAX_ESCAPED / 2, "n")
+    );
+    assert!(valid(&nested));
+    // Duplicates across spellings, in both orders.
+    for doc in [
+        r#"{"x":0,"AB":1,"\u0041B":2}"#,
+        r#"{"x":0,"\u0041B":1,"AB":2}"#,
+        r#"{"\u0041\u0042":1,"A\u0042":2}"#,
+        r#"{"a/b":1,"a\/b":2}"#,
+    ] {
+        assert_eq!(members(doc).map(|m| m.1), Err(Syntax), "{doc}");
+    }
+    // Text with `"` or `\` never equals a plain name, and is still found among escaped ones.
+    assert!(valid(r#"{"a":0,"a\"":1,"a\\":2}"#));
+    assert_eq!(
+        members(r#"{"a\"":1,"a\u0022":2}"#).map(|m| m.1),
+        Err(Syntax)
+    );
+}
+
+#[test]
+fn string_arrays_are_marked_and_walked_in_one_pass() {
+    for (doc, strings) in [
+        (r#"{"a":[]}"#, &[][..]),
+        (r#"{"a":[""]}"#, &[""][..]),
+        (
+            r#"{"a":[ "x" , "y\"z" ,"\\","",  "\u0041\ud83d\ude00" ]}"#,
+            &["x", "y\\\"z", "\\\\", "", "\\u0041\\ud83d\\ude00"][..],
+        ),
+        ("{\"a\":[\n\"p,q\",\t\"[r]\"\r]}", &["p,q", "[r]"][..]),
+    ] {
+        let (m, _) = members(doc).unwrap();
+        let Value::StrArray(text) = m[0].1 else {
+            panic!("{doc}: {:?}", m[0].1)
+        };
+        let walked: [Option<&str>; 6] = {
+            let mut out = [None; 6];
+            for (slot, s) in out.iter_mut().zip(Strings::new(text)) {
+                *slot = Some(s.raw());
+            }
+            out
+        };
+        assert_eq!(Strings::new(text).count(), strings.len(), "{doc}");
+        for (i, expected) in strings.iter().enumerate() {
+            assert_eq!(walked[i], Some(*expected), "{doc}");
+        }
+        // The walker agrees with re-parsing every element.
+        assert!(
+            Strings::new(text)
+                .zip(Items::new(text))
+                .all(|(s, v)| v == Value::Str(s))
+        );
+    }
+    for doc in [
+        r#"{"a":[1]}"#,
+        r#"{"a":["x",null]}"#,
+        r#"{"a":[["x"]]}"#,
+        r#"{"a":["x",{}]}"#,
+    ] {
+        let (m, _) = members(doc).unwrap();
+        assert!(matches!(m[0].1, Value::Array(_)), "{doc}");
     }
 }

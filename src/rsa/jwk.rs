@@ -3,14 +3,14 @@
 //!
 //! Required: `"kty": "RSA"` and the string members `n` and `e`. Optional
 //! members, checked when present: `alg` must be `"RS256"`, `use` must be
-//! `"sig"`, `key_ops` must be an array of distinct strings containing
-//! `"verify"`. A JWK with private-key members (`d`, `p`, `q`, `dp`, `dq`,
+//! `"sig"`, `key_ops` must be an array of at most 16 distinct strings
+//! containing `"verify"`. A JWK with private-key members (`d`, `p`, `q`, `dp`, `dq`,
 //! `qi`, `oth`) is refused: verification needs only the public key, and a
 //! device should never be handed the private one. Other members (`kid`,
 //! `x5c`, …) are ignored, but must be valid JSON like the rest.
 
 use crate::Error;
-use crate::json::{self, Items, JsonStr, Value};
+use crate::json::{self, JsonStr, Strings, Value};
 
 /// Members of an RSA private JWK (RFC 7518 §6.3.2).
 const PRIVATE_MEMBERS: [&str; 7] = ["d", "p", "q", "dp", "dq", "qi", "oth"];
@@ -86,21 +86,25 @@ fn is_str(value: Option<Value<'_>>, expected: &str) -> bool {
     matches!(value, Some(Value::Str(s)) if s.eq_str(expected))
 }
 
-/// Whether `key_ops` is an array of distinct strings that includes `"verify"`
-/// (RFC 7517 §4.3).
+/// Most `key_ops` values accepted (RFC 7517 §4.3 registers eight); a longer
+/// array is refused, which also bounds the duplicate check below.
+const MAX_KEY_OPS: usize = 16;
+
+/// Whether `key_ops` is an array of at most [`MAX_KEY_OPS`] distinct strings
+/// that includes `"verify"` (RFC 7517 §4.3).
 fn allows_verify(key_ops: Value<'_>) -> bool {
-    let Value::Array(array) = key_ops else {
+    let Value::StrArray(array) = key_ops else {
         return false;
     };
+    if Strings::new(array).nth(MAX_KEY_OPS).is_some() {
+        return false;
+    }
     let mut verify = false;
-    for (i, op) in Items::new(array).enumerate() {
-        let Value::Str(op) = op else {
-            return false;
-        };
-        let duplicate = Items::new(array)
+    for (i, op) in Strings::new(array).enumerate() {
+        if Strings::new(array)
             .take(i)
-            .any(|earlier| matches!(earlier, Value::Str(e) if e.eq_json(&op)));
-        if duplicate {
+            .any(|earlier| earlier.eq_json(&op))
+        {
             return false;
         }
         verify |= op.eq_str("verify");
