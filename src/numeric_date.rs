@@ -194,25 +194,31 @@ struct Magnitude {
 
 /// `|value|` split into its floor and fraction, for `value = digits(int ++ frac) * 10^scale`.
 fn magnitude(int_digits: &str, frac_digits: &str, scale: i128) -> Option<Magnitude> {
-    let count = i128::try_from(int_digits.len() + frac_digits.len()).ok()?;
-    crate::cost::add(int_digits.len() + frac_digits.len());
+    let count = int_digits.len() + frac_digits.len();
+    crate::cost::add(count);
+    // Digit i weighs 10^(e - 1 - i), e = scale + count: the first e digits
+    // (clamped to 0..=count) are the integer part; after them, or after
+    // -e zeros when e < 0, come the fraction's digits. One i128 sum here
+    // keeps the loop in plain `usize` arithmetic.
+    let e = scale + i128::try_from(count).ok()?;
+    let int_count = usize::try_from(e.clamp(0, i128::try_from(count).ok()?)).ok()?;
+    let zeros = usize::try_from((-e).clamp(0, 19)).ok()?;
     let mut magnitude = 0i128;
     let mut fractional = false;
     let mut frac = 0u64;
     let mut frac_exact = true;
     let digits = int_digits.bytes().chain(frac_digits.bytes());
-    for (index, d) in (0i128..).zip(digits) {
+    for (i, d) in digits.enumerate() {
         let digit = d.checked_sub(b'0').filter(|d| *d <= 9)?;
-        // Weight of this digit is 10^(scale + count - 1 - index).
-        let weight = scale + count - 1 - index;
-        if weight >= 0 {
+        if i < int_count {
             magnitude = (magnitude * 10 + i128::from(digit)).min(SATURATED);
         } else if digit != 0 {
             fractional = true;
-            // 10^(19 + weight) units, for the first 19 digits after the point.
-            match u32::try_from(19 + weight) {
-                Ok(exp) => frac += u64::from(digit) * 10u64.pow(exp),
-                Err(_) => frac_exact = false,
+            // Position after the point (0: tenths); the first 19 count in `frac`.
+            let position = zeros + (i - int_count);
+            match u32::try_from(18usize.wrapping_sub(position)) {
+                Ok(exp) if position < 19 => frac += u64::from(digit) * 10u64.pow(exp),
+                _ => frac_exact = false,
             }
         }
     }
