@@ -499,3 +499,18 @@ fn string_arrays_are_marked_and_walked_in_one_pass() {
         assert!(matches!(m[0].1, Value::Array(_)), "{doc}");
     }
 }
+
+#[test]
+fn sip_hash_is_siphash_2_4() {
+    use core::hash::Hasher;
+    let mut input = [0u8; 100];
+    for (i, b) in input.iter_mut().enumerate() {
+        *b = (i * 37 + 11) as u8;
+    }
+    for len in 0..input.len() {
+        #[allow(deprecated)]
+        let mut reference = core::hash::SipHasher::new();
+        reference.write(&input[..len]);
+        assert_eq!(sip_hash(&input[..len]), reference.finish(), "{len}");
+    }
+}
