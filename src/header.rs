@@ -92,11 +92,11 @@ pub(crate) fn typ_matches(typ: &JsonStr<'_>, expected: &str) -> bool {
 }
 
 fn strip_application(media_type: &str) -> &str {
-    match media_type.get(..12) {
-        Some(prefix)
-            if prefix.eq_ignore_ascii_case("application/") && !media_type[12..].contains('/') =>
+    match (media_type.get(..12), media_type.get(12..)) {
+        (Some(prefix), Some(rest))
+            if prefix.eq_ignore_ascii_case("application/") && !rest.as_bytes().contains(&b'/') =>
         {
-            &media_type[12..]
+            rest
         }
         _ => media_type,
     }

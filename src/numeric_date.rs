@@ -24,14 +24,17 @@ const EXPONENT_SATURATED: i128 = 100_000_000_000_000_000_000; // 10^20
 pub struct NumericDate {
     floor: i128,
     fractional: bool,
-    /// `value - floor`, in units of 10⁻¹⁹, rounded down.
-    frac: u64,
-    /// Whether `frac` is the fraction exactly (no nonzero digit beyond 10⁻¹⁹).
+    /// `value - floor`, in units of 10⁻⁹ (nanoseconds), rounded down.
+    frac: u32,
+    /// Whether `frac` is the fraction exactly (no nonzero digit beyond 10⁻⁹).
     frac_exact: bool,
 }
 
-/// 10¹⁹: one second in the units of [`NumericDate::frac`].
-const FRAC_ONE: u64 = 10_000_000_000_000_000_000;
+/// Digits of a fraction kept in [`NumericDate::frac`].
+const FRAC_DIGITS: usize = 9;
+
+/// 10⁹: one second in the units of [`NumericDate::frac`].
+const FRAC_ONE: u32 = 1_000_000_000;
 
 impl NumericDate {
     /// The date `seconds` after the epoch.
@@ -63,15 +66,20 @@ impl NumericDate {
                 .fold(0i128, |acc, d| acc * 10 + i128::from(d - b'0'));
             return Some(Self::from_floor(floor));
         }
-        let (negative, text) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
+        let (negative, text) = match text.as_bytes().first() {
+            Some(b'-') => (true, text.get(1..)?),
+            _ => (false, text),
         };
-        let (mantissa, exponent) = match text.find(['e', 'E']) {
+        // Byte searches, not `str` patterns: no pattern machinery (or its
+        // panic paths) in firmware.
+        let (mantissa, exponent) = match text.bytes().position(|b| b == b'e' || b == b'E') {
             Some(at) => (text.get(..at)?, parse_exponent(text.get(at + 1..)?)?),
             None => (text, 0),
         };
-        let (int_digits, frac_digits) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let (int_digits, frac_digits) = match mantissa.bytes().position(|b| b == b'.') {
+            Some(at) => (mantissa.get(..at)?, mantissa.get(at + 1..)?),
+            None => (mantissa, ""),
+        };
         let frac_len = i128::try_from(frac_digits.len()).ok()?;
         // value = digits(int ++ frac) * 10^scale
         let scale = exponent.checked_sub(frac_len)?;
@@ -88,7 +96,7 @@ impl NumericDate {
             (true, true) => Self {
                 floor: -m.floor - 1,
                 fractional: true,
-                frac: FRAC_ONE - m.frac - u64::from(!m.frac_exact),
+                frac: FRAC_ONE - m.frac - u32::from(!m.frac_exact),
                 frac_exact: m.frac_exact,
             },
         })
@@ -119,7 +127,7 @@ impl NumericDate {
 
     /// Whether `self - earlier > seconds`, exactly; `None` when the crate
     /// cannot decide it: a date beyond ±10³⁰ s, or two fractions that agree
-    /// on their first 19 digits and both have more (the caller fails closed).
+    /// on their first 9 digits and both have more (the caller fails closed).
     pub(crate) fn exceeds(&self, earlier: &NumericDate, seconds: u64) -> Option<bool> {
         if self.floor.abs() >= SATURATED || earlier.floor.abs() >= SATURATED {
             return None;
@@ -187,8 +195,8 @@ struct Magnitude {
     floor: i128,
     /// Whether the fraction is non-zero.
     fractional: bool,
-    /// The fraction in units of 10⁻¹⁹, rounded down, and whether that is exact.
-    frac: u64,
+    /// The fraction in units of 10⁻⁹, rounded down, and whether that is exact.
+    frac: u32,
     frac_exact: bool,
 }
 
@@ -202,10 +210,10 @@ fn magnitude(int_digits: &str, frac_digits: &str, scale: i128) -> Option<Magnitu
     // keeps the loop in plain `usize` arithmetic.
     let e = scale + i128::try_from(count).ok()?;
     let int_count = usize::try_from(e.clamp(0, i128::try_from(count).ok()?)).ok()?;
-    let zeros = usize::try_from((-e).clamp(0, 19)).ok()?;
+    let zeros = usize::try_from((-e).clamp(0, FRAC_DIGITS as i128)).ok()?;
     let mut magnitude = 0i128;
     let mut fractional = false;
-    let mut frac = 0u64;
+    let mut frac = 0u32;
     let mut frac_exact = true;
     let digits = int_digits.bytes().chain(frac_digits.bytes());
     for (i, d) in digits.enumerate() {
@@ -214,10 +222,12 @@ fn magnitude(int_digits: &str, frac_digits: &str, scale: i128) -> Option<Magnitu
             magnitude = (magnitude * 10 + i128::from(digit)).min(SATURATED);
         } else if digit != 0 {
             fractional = true;
-            // Position after the point (0: tenths); the first 19 count in `frac`.
+            // Position after the point (0: tenths); the first 9 count in `frac`.
             let position = zeros + (i - int_count);
-            match u32::try_from(18usize.wrapping_sub(position)) {
-                Ok(exp) if position < 19 => frac += u64::from(digit) * 10u64.pow(exp),
+            match u32::try_from((FRAC_DIGITS - 1).wrapping_sub(position)) {
+                Ok(exp) if position < FRAC_DIGITS => {
+                    frac += u32::from(digit) * 10u32.pow(exp);
+                }
                 _ => frac_exact = false,
             }
         }
@@ -340,7 +350,11 @@ mod tests {
         assert_eq!(nd("3700.25").exceeds(&nd("100.5"), 3600), Some(false));
         assert_eq!(nd("3700.75").exceeds(&nd("100.5"), 3600), Some(true));
         assert_eq!(nd("37.005e2").exceeds(&nd("1005e-1"), 3600), Some(false));
-        // Past the 19th digit: exact against an exact fraction ...
+        assert_eq!(
+            nd("3700.500000002").exceeds(&nd("100.500000001"), 3600),
+            Some(true)
+        );
+        // Past the 9th digit: exact against an exact fraction ...
         assert_eq!(
             nd("3700.5000000000000000000001").exceeds(&nd("100.5"), 3600),
             Some(true)
@@ -353,7 +367,11 @@ mod tests {
             nd("3700.9999999999999999999").exceeds(&nd("100"), 3600),
             Some(true)
         );
-        // ... undecidable between two fractions equal to 19 digits: the caller fails closed.
+        // ... undecidable between two fractions equal to 9 digits: the caller fails closed.
+        assert_eq!(
+            nd("3700.5000000002").exceeds(&nd("100.50000000001"), 3600),
+            None
+        );
         assert_eq!(
             nd("3700.50000000000000000002").exceeds(&nd("100.50000000000000000001"), 3600),
             None

@@ -219,7 +219,7 @@ impl<'a> Validation<'a> {
     /// Rejects tokens that live longer than `seconds`: `iat` and `exp` are
     /// required; [`Error::Lifetime`] when `exp - iat > seconds`, compared
     /// exactly. Two dates the crate cannot subtract exactly (beyond ±10³⁰ s,
-    /// or fractions equal in their first 19 digits that both go on) are
+    /// or fractions equal in their first 9 digits that both go on) are
     /// rejected too.
     pub const fn max_lifetime(mut self, seconds: u64) -> Self {
         self.max_lifetime = Some(seconds);
