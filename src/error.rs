@@ -120,7 +120,9 @@ pub enum Error {
     /// length, its header segment is longer than
     /// [`MAX_HEADER_LEN`](crate::MAX_HEADER_LEN), or its header or payload
     /// holds more than [`MAX_MEMBERS`](crate::MAX_MEMBERS) member names in the
-    /// objects open at one point. Kind `too_large`.
+    /// objects open at one point (more than 8 of them with escapes, or one
+    /// decoding to more than 64 bytes), or a member name that starts past its
+    /// first 64 KiB. Kind `too_large`.
     TooLarge,
     /// The key material is unacceptable (e.g. an HS256 secret shorter than
     /// 32 bytes, RFC 7518 §3.2). Kind `key`.
