@@ -136,7 +136,9 @@ pub enum Error {
     /// length, its header segment is longer than
     /// [`MAX_HEADER_LEN`](crate::MAX_HEADER_LEN), or its header or payload
     /// holds more than [`MAX_MEMBERS`](crate::MAX_MEMBERS) member names in the
-    /// objects open at one point. Kind `too_large`.
+    /// objects open at one point (more than 8 of them with escapes, or one
+    /// decoding to more than 64 bytes), or a member name that starts past its
+    /// first 64 KiB. Kind `too_large`.
     TooLarge,
     /// `iat` is further in the past than the policy's maximum age allows:
     /// `now - iat > max_age + leeway`. Kind `too_old`.

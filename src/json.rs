@@ -12,12 +12,12 @@
 //! - nesting deeper than [`MAX_DEPTH`] is rejected (the parser recurses, and
 //!   firmware stacks are small);
 //! - duplicate detection keeps the member names of the open objects in fixed
-//!   arrays (see [`KeyStack`]): at most [`MAX_MEMBERS`] names, plain ones
-//!   sorted by their bytes (binary search: at most 7 word or `memcmp`
-//!   comparisons, then one `memmove` of at most 63 slots), and at most
-//!   [`MAX_ESCAPED`] with escapes, each decoded once and hashed. A name that
-//!   finds no room is [`JsonError::TooLarge`]: rejected, never checked by a
-//!   slower path;
+//!   arrays (see [`KeyStack`]): at most [`MAX_MEMBERS`] names, as 16-bit
+//!   offsets (a name must start within the first 64 KiB), plain ones sorted
+//!   by their bytes (binary search: at most 7 word or `memcmp` comparisons,
+//!   then a shift of at most 63 slots), and at most [`MAX_ESCAPED`] with
+//!   escapes, checked when their object closes. A name that finds no room
+//!   is [`JsonError::TooLarge`]: rejected, never checked by a slower path;
 //! - arrays note whether they hold only strings while they are scanned
 //!   ([`Value::StrArray`]), so `aud` is walked once more at most.
 
@@ -51,8 +51,9 @@ const STRING_STOP: [bool; 256] = {
 pub(crate) enum JsonError {
     /// Not strict JSON, not an object at the top level, or nested too deep.
     Syntax,
-    /// More than [`MAX_MEMBERS`] member names open at once, or a name that
-    /// starts beyond byte `u32::MAX`.
+    /// More than [`MAX_MEMBERS`] member names open at once (or more than
+    /// [`MAX_ESCAPED`] with escapes, or one decoding to more than
+    /// [`MAX_ESCAPED_NAME`] bytes), or a name that starts beyond byte 65535.
     TooLarge,
 }
 
@@ -274,10 +275,7 @@ pub(crate) fn parse_object<'a>(
     let mut keys = KeyStack {
         starts: [0; MAX_MEMBERS],
         len: 0,
-        escaped: [EscapedName {
-            hash: [0; 2],
-            start: 0,
-        }; MAX_ESCAPED],
+        escaped: [0; MAX_ESCAPED],
         escaped_len: 0,
     };
     let mut p = Parser {
@@ -396,17 +394,19 @@ impl<'a> Iterator for Strings<'a> {
 /// Member names of the currently open objects, for duplicate detection.
 ///
 /// Names without escapes (all but a handful in real documents) are kept as
-/// where their text starts (after the opening quote); one object's names are
-/// contiguous and sorted by their bytes, so a new name is found by binary
-/// search with `memcmp` comparisons. Names with escapes are few: at most
-/// [`MAX_ESCAPED`] open at once, each decoding to at most
-/// [`MAX_ESCAPED_NAME`] bytes, kept with a 64-bit SipHash of their decoded
-/// text. A nested object's names sit above those of the objects around it
-/// and are dropped when it closes.
+/// where their text starts (after the opening quote, as a 16-bit offset);
+/// one object's names are contiguous and sorted by their bytes, so a new
+/// name is found by binary search of word and `memcmp` comparisons. Names
+/// with escapes are few — at most [`MAX_ESCAPED`] open at once, each
+/// decoding to at most [`MAX_ESCAPED_NAME`] bytes — and are checked when
+/// their object closes: each is decoded once and looked up among the
+/// object's (then complete) plain names, and compared with the object's
+/// other escaped names. A nested object's names sit above those of the
+/// objects around it and are dropped when it closes.
 struct KeyStack {
-    starts: [u32; MAX_MEMBERS],
+    starts: [u16; MAX_MEMBERS],
     len: usize,
-    escaped: [EscapedName; MAX_ESCAPED],
+    escaped: [u16; MAX_ESCAPED],
     escaped_len: usize,
 }
 
@@ -417,20 +417,6 @@ pub(crate) const MAX_ESCAPED: usize = 8;
 /// Longest decoded text of a member name with escapes, in bytes; longer is
 /// [`JsonError::TooLarge`].
 pub(crate) const MAX_ESCAPED_NAME: usize = 64;
-
-/// A member name with escapes: where its text starts and the hash of its
-/// decoded text (as two words: 12 bytes a name, not 16).
-#[derive(Clone, Copy)]
-struct EscapedName {
-    hash: [u32; 2],
-    start: u32,
-}
-
-impl EscapedName {
-    const fn has_hash(&self, hash: u64) -> bool {
-        self.hash[0] == hash as u32 && self.hash[1] == (hash >> 32) as u32
-    }
-}
 
 /// Where an object's names begin in the [`KeyStack`].
 #[derive(Clone, Copy)]
@@ -447,15 +433,11 @@ impl KeyStack {
         }
     }
 
-    /// Drops the names of the object that began at `mark`.
-    const fn release(&mut self, mark: Mark) {
-        self.len = mark.plain;
-        self.escaped_len = mark.escaped;
-    }
-
-    /// Inserts the name `key`, whose text starts at byte `start` of `doc`,
-    /// among the names of its object (from `mark` on); a name already there
-    /// is [`Syntax`] (a duplicate), no room [`JsonError::TooLarge`].
+    /// Records the name `key`, whose text starts at byte `start` of `doc`,
+    /// among the names of its object (from `mark` on). A plain name already
+    /// there is [`Syntax`] (a duplicate); no room, or a name starting past
+    /// byte 65535, is [`JsonError::TooLarge`]. Names with escapes are only
+    /// recorded here: [`KeyStack::close`] checks them.
     fn insert(
         &mut self,
         doc: &str,
@@ -463,38 +445,25 @@ impl KeyStack {
         start: usize,
         key: &JsonStr<'_>,
     ) -> Result<(), JsonError> {
-        let start = u32::try_from(start).map_err(|_| JsonError::TooLarge)?;
-        if self.len + self.escaped_len >= MAX_MEMBERS {
+        let start = u16::try_from(start).map_err(|_| JsonError::TooLarge)?;
+        let len = self.len;
+        if len >= MAX_MEMBERS || len + self.escaped_len >= MAX_MEMBERS {
             return Err(JsonError::TooLarge);
         }
         if key.escaped {
-            return self.insert_escaped(doc, mark, start, key);
-        }
-        let name = key.raw.as_bytes();
-        // This object's names with escapes: compared through their hashes.
-        let escaped = self
-            .escaped
-            .get(mark.escaped..self.escaped_len)
-            .unwrap_or(&[]);
-        if !escaped.is_empty() {
-            let hash = sip_hash(name);
-            crate::cost::add(name.len());
-            let same = |e: &EscapedName| {
-                e.has_hash(hash) && NameChars::at(doc, e.start).eq(key.raw.chars())
-            };
-            if escaped.iter().any(same) {
-                return Err(Syntax);
-            }
-        }
-        let len = self.len;
-        if len >= MAX_MEMBERS {
-            return Err(JsonError::TooLarge);
+            let slot = self
+                .escaped
+                .get_mut(self.escaped_len)
+                .ok_or(JsonError::TooLarge)?;
+            *slot = start;
+            self.escaped_len += 1;
+            return Ok(());
         }
         let names = self.starts.get(mark.plain..len).ok_or(Syntax)?;
-        let probe = Probe::new(name);
+        let probe = Probe::new(key.raw.as_bytes());
         let at = match names.binary_search_by(|&s| compare_plain(doc, s, &probe)) {
             Ok(_) => return Err(Syntax),
-            Err(at) => (mark.plain + at).min(len),
+            Err(at) => mark.plain + at,
         };
         crate::cost::add(len - at + 1);
         // Shift `at..len` up by one and put the name at `at`: a chain of
@@ -508,63 +477,70 @@ impl KeyStack {
         Ok(())
     }
 
-    /// Inserts a name with escapes (rare: kept out of line): decoded once (at most
-    /// [`MAX_ESCAPED_NAME`] bytes), checked against this object's other
-    /// escaped names by hash and against its plain names by binary search.
+    /// Closes the object that began at `mark`: checks its names with escapes
+    /// (each decoded once, at most [`MAX_ESCAPED_NAME`] bytes) against its
+    /// plain names and against each other, then drops all its names.
     #[inline(never)]
-    fn insert_escaped(
-        &mut self,
-        doc: &str,
-        mark: Mark,
-        start: u32,
-        key: &JsonStr<'_>,
-    ) -> Result<(), JsonError> {
-        let slot = self.escaped_len;
-        if slot >= MAX_ESCAPED {
-            return Err(JsonError::TooLarge);
-        }
-        let mut text = [0u8; MAX_ESCAPED_NAME];
-        let mut len = 0;
-        for c in key.chars() {
-            let mut utf8 = [0u8; 4];
-            let bytes = c.encode_utf8(&mut utf8).as_bytes();
-            let dst = text
-                .get_mut(len..len + bytes.len())
-                .ok_or(JsonError::TooLarge)?;
-            dst.copy_from_slice(bytes);
-            len += bytes.len();
-        }
-        let decoded = text.get(..len).unwrap_or(&[]);
-        let hash = sip_hash(decoded);
-        crate::cost::add(key.raw.len());
-        let escaped = self.escaped.get(mark.escaped..slot).unwrap_or(&[]);
-        let same =
-            |e: &EscapedName| e.has_hash(hash) && NameChars::at(doc, e.start).eq(key.chars());
-        if escaped.iter().any(same) {
-            return Err(Syntax);
-        }
-        // A name without escapes holds no `"` and no `\`: only text without
-        // them can equal one (and only such text is ordered consistently
-        // with the plain names, see `compare_plain`).
-        if !decoded.iter().any(|&b| b == b'"' || b == b'\\') {
-            let names = self.starts.get(mark.plain..self.len).unwrap_or(&[]);
-            let probe = Probe::new(decoded);
-            if names
-                .binary_search_by(|&s| compare_plain(doc, s, &probe))
-                .is_ok()
-            {
-                return Err(Syntax);
+    fn close(&mut self, doc: &str, mark: Mark) -> Result<(), JsonError> {
+        let escaped = self
+            .escaped
+            .get(mark.escaped..self.escaped_len)
+            .unwrap_or(&[]);
+        let plain = self.starts.get(mark.plain..self.len).unwrap_or(&[]);
+        for (i, &start) in escaped.iter().enumerate() {
+            let mut text = [0u8; MAX_ESCAPED_NAME];
+            let mut len = 0;
+            for c in NameChars::at(doc, start) {
+                let mut utf8 = [0u8; 4];
+                let bytes = c.encode_utf8(&mut utf8).as_bytes();
+                let dst = text
+                    .get_mut(len..len + bytes.len())
+                    .ok_or(JsonError::TooLarge)?;
+                dst.copy_from_slice(bytes);
+                len += bytes.len();
+            }
+            let decoded = text.get(..len).unwrap_or(&[]);
+            crate::cost::add(len + 7);
+            // A plain name holds no `"` and no `\`: only text without them can
+            // equal one (and only such text is ordered like the plain names).
+            if !decoded.iter().any(|&b| b == b'"' || b == b'\\') {
+                let probe = Probe::new(decoded);
+                if plain
+                    .binary_search_by(|&s| compare_plain(doc, s, &probe))
+                    .is_ok()
+                {
+                    return Err(Syntax);
+                }
+            }
+            // The later escaped names of the object, decoded as they are
+            // compared (each at most MAX_ESCAPED_NAME bytes).
+            for &other in escaped.get(i + 1..).unwrap_or(&[]) {
+                let mut theirs = NameChars::at(doc, other);
+                let same = decoded_eq(decoded, &mut theirs);
+                if same {
+                    return Err(Syntax);
+                }
             }
         }
-        if let Some(entry) = self.escaped.get_mut(slot) {
-            *entry = EscapedName {
-                hash: [hash as u32, (hash >> 32) as u32],
-                start,
-            };
-        }
-        self.escaped_len = slot + 1;
+        self.len = mark.plain;
+        self.escaped_len = mark.escaped;
         Ok(())
     }
+}
+
+/// Whether the decoded characters `chars` spell exactly the UTF-8 `text`.
+fn decoded_eq(text: &[u8], chars: &mut NameChars<'_>) -> bool {
+    let mut rest = text;
+    for c in chars {
+        let mut utf8 = [0u8; 4];
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        crate::cost::add(1);
+        match rest.strip_prefix(bytes) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// A name to look up among the plain names, with its first bytes as a word.
@@ -604,10 +580,10 @@ impl<'n> Probe<'n> {
 /// any, by `memcmp`: a shorter stored name's closing quote is where the two
 /// differ.
 #[inline]
-fn compare_plain(doc: &str, start: u32, probe: &Probe<'_>) -> Ordering {
+fn compare_plain(doc: &str, start: u16, probe: &Probe<'_>) -> Ordering {
     let name = probe.name;
     crate::cost::add(name.len() / 8 + 1);
-    let stored = doc.as_bytes().get(start as usize..).unwrap_or(&[]);
+    let stored = doc.as_bytes().get(usize::from(start)..).unwrap_or(&[]);
     let skip = match stored.first_chunk::<8>() {
         Some(head) => match (u64::from_be_bytes(*head) & probe.mask).cmp(&probe.head) {
             Ordering::Equal if name.len() < 8 => return Ordering::Equal,
@@ -628,64 +604,14 @@ fn compare_plain(doc: &str, start: u32, probe: &Probe<'_>) -> Ordering {
     }
 }
 
-/// SipHash-2-4 with the all-zero key, of a member name's decoded text:
-/// even knowing the key, making a chosen name collide with a given one
-/// takes ~2^64 work, so a match is all but always a duplicate (and the texts
-/// are then compared). Written out (rounds in a loop) because `core`'s
-/// `SipHasher` costs 1.2 KiB of flash on Cortex-M; the tests check it
-/// against that one.
-fn sip_hash(bytes: &[u8]) -> u64 {
-    // The initial state for k0 = k1 = 0: "somepseudorandomlygeneratedbytes".
-    let mut v = [
-        0x736f_6d65_7073_6575u64,
-        0x646f_7261_6e64_6f6du64,
-        0x6c79_6765_6e65_7261u64,
-        0x7465_6462_7974_6573u64,
-    ];
-    let rounds = |v: &mut [u64; 4], n: usize| {
-        for _ in 0..n {
-            v[0] = v[0].wrapping_add(v[1]);
-            v[1] = v[1].rotate_left(13) ^ v[0];
-            v[0] = v[0].rotate_left(32);
-            v[2] = v[2].wrapping_add(v[3]);
-            v[3] = v[3].rotate_left(16) ^ v[2];
-            v[0] = v[0].wrapping_add(v[3]);
-            v[3] = v[3].rotate_left(21) ^ v[0];
-            v[2] = v[2].wrapping_add(v[1]);
-            v[1] = v[1].rotate_left(17) ^ v[2];
-            v[2] = v[2].rotate_left(32);
-        }
-    };
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let m = u64::from_le_bytes(word);
-        v[3] ^= m;
-        rounds(&mut v, 2);
-        v[0] ^= m;
-    }
-    let mut last = [0u8; 8];
-    for (l, b) in last.iter_mut().zip(chunks.remainder()) {
-        *l = *b;
-    }
-    let m = u64::from_le_bytes(last) | ((bytes.len() as u64) << 56);
-    v[3] ^= m;
-    rounds(&mut v, 2);
-    v[0] ^= m;
-    v[2] ^= 0xff;
-    rounds(&mut v, 4);
-    v[0] ^ v[1] ^ v[2] ^ v[3]
-}
-
 /// The decoded characters of a validated string that runs from the start of
 /// its text up to its closing quote (the document's rest follows it).
 struct NameChars<'a>(Chars<'a>);
 
 impl<'a> NameChars<'a> {
     /// The name whose text starts at byte `start` of `doc`.
-    fn at(doc: &'a str, start: u32) -> Self {
-        let rest = doc.get(start as usize..).unwrap_or("");
+    fn at(doc: &'a str, start: u16) -> Self {
+        let rest = doc.get(usize::from(start)..).unwrap_or("");
         Self(Chars { rest: rest.chars() })
     }
 }
@@ -800,7 +726,7 @@ impl<'a> Parser<'a, '_> {
         }
         self.pos += 1;
         if let (Some(keys), Some(mark)) = (self.keys.as_deref_mut(), mark) {
-            keys.release(mark);
+            keys.close(self.src, mark)?;
         }
         self.span(start)
     }
