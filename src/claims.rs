@@ -55,10 +55,11 @@ impl<'a> Audience<'a> {
 /// caller's buffer. Each is `None` when absent; a present claim of the wrong
 /// JSON type never gets here (it is [`Error::InvalidClaimType`]).
 ///
-/// The access-token claims `client_id` and `scope`/`scp` are read too, but
-/// typed only when asked for ([`Claims::client_id`], [`Claims::scopes`]) or
-/// when the policy uses them, so a token whose `scope` some issuer spells
-/// otherwise still verifies under a policy that does not look at it.
+/// The access-token claims `client_id` and `scope`/`scp` are read and typed
+/// only when asked for ([`Claims::client_id`], [`Claims::scopes`]) or when
+/// the policy uses them (one more pass over the payload each), so a token
+/// whose `scope` some issuer spells otherwise still verifies under a policy
+/// that does not look at it, and a policy without them pays nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Claims<'a> {
@@ -76,9 +77,9 @@ pub struct Claims<'a> {
     pub iat: Option<NumericDate>,
     /// `jti`.
     pub jti: Option<JsonStr<'a>>,
-    client_id: Option<Value<'a>>,
-    scope: Option<Value<'a>>,
-    scp: Option<Value<'a>>,
+    /// The payload's text: `client_id`, `scope` and `scp` are looked up in
+    /// it only when asked for, so verifying costs nothing for them otherwise.
+    payload: &'a str,
 }
 
 /// The token's scopes (RFC 8693 §4.2, RFC 9068 §2.2.3): `scope`, a string of
@@ -103,7 +104,7 @@ impl Scopes<'_> {
         }
         // A scope-token is never empty and holds no space (RFC 6749 §3.3):
         // a required one that is can never be granted.
-        if n > 64 || required.iter().any(|s| s.is_empty() || s.contains(' ')) {
+        if n > 64 || !required.iter().all(|s| is_scope_token(s)) {
             return required.iter().all(|scope| self.contains(scope));
         }
         let all = u64::MAX >> (64 - n);
@@ -119,7 +120,7 @@ impl Scopes<'_> {
         };
         match self {
             Scopes::Spaced(spaced) => match spaced.as_str() {
-                Some(plain) => plain.split(' ').any(|token| mark(&JsonStr::plain(token))),
+                Some(plain) => space_separated(plain).any(|token| mark(&JsonStr::plain(token))),
                 None => required.iter().all(|scope| self.contains(scope)),
             },
             Scopes::List(list) => list.iter().any(|s| mark(&s)),
@@ -130,7 +131,7 @@ impl Scopes<'_> {
     /// case-sensitively with each scope-token (each array element) after
     /// unescaping, never as a substring.
     pub fn contains(&self, scope: &str) -> bool {
-        if scope.is_empty() || scope.contains(' ') {
+        if !is_scope_token(scope) {
             return false;
         }
         match self {
@@ -142,11 +143,11 @@ impl Scopes<'_> {
 
 /// Whether the space-separated `spaced` holds the token `scope`, in one pass.
 fn spaced_contains(spaced: &JsonStr<'_>, scope: &str) -> bool {
-    if scope.is_empty() || scope.contains(' ') {
+    if !is_scope_token(scope) {
         return false;
     }
     if let Some(plain) = spaced.as_str() {
-        return plain.split(' ').any(|token| token == scope);
+        return space_separated(plain).any(|token| token == scope);
     }
     // Escaped: walk the decoded characters, matching `scope` token by token.
     let mut expected = scope.chars();
@@ -168,14 +169,14 @@ fn spaced_contains(spaced: &JsonStr<'_>, scope: &str) -> bool {
 impl<'a> Claims<'a> {
     /// Parses a payload: strict JSON object, registered claims typed.
     pub(crate) fn parse(payload: &'a str) -> Result<Self, Error> {
-        let mut raw: [Option<Value<'a>>; NAMES.len()] = [None; NAMES.len()];
+        let mut raw: [Option<Value<'a>>; 7] = [None; 7];
         json::parse_object(payload, |key, value| {
-            if let Some(slot) = member(&key).and_then(|i| raw.get_mut(i)) {
+            if let Some(slot) = registered(&key).and_then(|i| raw.get_mut(i)) {
                 *slot = Some(value);
             }
         })
         .map_err(|e| e.into_error(Part::Claims))?;
-        let [iss, sub, aud, exp, nbf, iat, jti, client_id, scope, scp] = raw;
+        let [iss, sub, aud, exp, nbf, iat, jti] = raw;
         Ok(Self {
             iss: string(iss, Claim::Iss)?,
             sub: string(sub, Claim::Sub)?,
@@ -184,14 +185,19 @@ impl<'a> Claims<'a> {
             nbf: date(nbf, Claim::Nbf)?,
             iat: date(iat, Claim::Iat)?,
             jti: string(jti, Claim::Jti)?,
-            client_id,
-            scope,
-            scp,
+            payload,
         })
     }
 
-    /// Whether the claim `claim` is present (for [`Claim::Scope`]: `scope` or `scp`).
-    pub const fn contains(&self, claim: Claim) -> bool {
+    /// The value of the top-level member `name`, by one more pass over the
+    /// (validated) payload.
+    fn member(&self, name: &str) -> Option<Value<'a>> {
+        json::find_member(self.payload, name)
+    }
+
+    /// Whether the claim `claim` is present (for [`Claim::Scope`]: `scope` or
+    /// `scp`; those and `client_id` by one more pass over the payload).
+    pub fn contains(&self, claim: Claim) -> bool {
         match claim {
             Claim::Iss => self.iss.is_some(),
             Claim::Sub => self.sub.is_some(),
@@ -200,15 +206,15 @@ impl<'a> Claims<'a> {
             Claim::Nbf => self.nbf.is_some(),
             Claim::Iat => self.iat.is_some(),
             Claim::Jti => self.jti.is_some(),
-            Claim::ClientId => self.client_id.is_some(),
-            Claim::Scope => self.scope.is_some() || self.scp.is_some(),
+            Claim::ClientId => self.member("client_id").is_some(),
+            Claim::Scope => self.member("scope").is_some() || self.member("scp").is_some(),
         }
     }
 
     /// `client_id` (RFC 8693 §4.3); a value that is not a string is
     /// [`Error::InvalidClaimType`].
     pub fn client_id(&self) -> Result<Option<JsonStr<'a>>, Error> {
-        string(self.client_id, Claim::ClientId)
+        string(self.member("client_id"), Claim::ClientId)
     }
 
     /// The token's scopes: `scope` (a string) or, when it is absent, `scp` (a
@@ -216,7 +222,13 @@ impl<'a> Claims<'a> {
     /// [`Error::InvalidClaimType`]`(`[`Claim::Scope`]`)`.
     pub fn scopes(&self) -> Result<Option<Scopes<'a>>, Error> {
         let invalid = Error::InvalidClaimType(Claim::Scope);
-        match (self.scope, self.scp) {
+        let scope = self.member("scope");
+        let scp = if scope.is_none() {
+            self.member("scp")
+        } else {
+            None
+        };
+        match (scope, scp) {
             (Some(Value::Str(s)), _) => Ok(Some(Scopes::Spaced(s))),
             (Some(_), _) => Err(invalid),
             (None, None) => Ok(None),
@@ -227,24 +239,11 @@ impl<'a> Claims<'a> {
     }
 }
 
-/// The members [`Claims::parse`] keeps, in the order of its slots.
-const NAMES: [&str; 10] = [
-    "iss",
-    "sub",
-    "aud",
-    "exp",
-    "nbf",
-    "iat",
-    "jti",
-    "client_id",
-    "scope",
-    "scp",
-];
-
-/// The index in [`NAMES`] of the member named `key`, if the parser keeps it.
-fn member(key: &JsonStr<'_>) -> Option<usize> {
+/// The index in [`Claim::ALL`] of the registered claim named `key`, if it
+/// is one of the seven RFC 7519 names [`Claims::parse`] reads.
+fn registered(key: &JsonStr<'_>) -> Option<usize> {
     if key.is_escaped() {
-        return NAMES.iter().position(|name| key.eq_str(name));
+        return Claim::ALL.iter().take(7).position(|c| key.eq_str(c.name()));
     }
     // Byte patterns compile to a length check and a few compares, no memcmp call.
     match key.raw().as_bytes() {
@@ -255,11 +254,32 @@ fn member(key: &JsonStr<'_>) -> Option<usize> {
         b"nbf" => Some(4),
         b"iat" => Some(5),
         b"jti" => Some(6),
-        b"client_id" => Some(7),
-        b"scope" => Some(8),
-        b"scp" => Some(9),
         _ => None,
     }
+}
+
+/// Whether `scope` can be a scope-token at all: not empty, no space.
+fn is_scope_token(scope: &str) -> bool {
+    !scope.is_empty() && !scope.as_bytes().contains(&b' ')
+}
+
+/// The space-separated parts of `text` (empty ones included), without
+/// `str::split`'s panic paths: each part is cut with `get`.
+fn space_separated(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    core::iter::from_fn(move || {
+        let current = rest?;
+        match current.as_bytes().iter().position(|&b| b == b' ') {
+            Some(at) => {
+                rest = current.get(at + 1..);
+                current.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
 }
 
 fn string<'a>(value: Option<Value<'a>>, claim: Claim) -> Result<Option<JsonStr<'a>>, Error> {

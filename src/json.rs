@@ -297,6 +297,26 @@ pub(crate) fn parse_object<'a>(
     }
 }
 
+/// The value of the top-level member `name` of `doc`, a document that
+/// [`parse_object`] already accepted (so no duplicate can hide another): one
+/// more pass over it, without duplicate detection.
+pub(crate) fn find_member<'a>(doc: &'a str, name: &str) -> Option<Value<'a>> {
+    let mut found = None;
+    let mut p = Parser {
+        src: doc,
+        pos: 0,
+        keys: None,
+    };
+    p.ws();
+    p.object(1, &mut |key: JsonStr<'a>, value| {
+        if found.is_none() && key.eq_str(name) {
+            found = Some(value);
+        }
+    })
+    .ok()?;
+    found
+}
+
 /// The elements of an array already validated by [`parse_object`] (the
 /// tests' reference for [`Strings`]).
 #[cfg(test)]
