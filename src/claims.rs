@@ -189,6 +189,18 @@ impl<'a> Claims<'a> {
         })
     }
 
+    /// Whether `exp - iat > seconds`, exactly (both read again from the
+    /// payload, fractions to 9 digits); `None` when it cannot be decided (see
+    /// [`Validation::max_lifetime`](crate::Validation::max_lifetime)) or
+    /// either is absent.
+    pub(crate) fn lifetime_exceeds(&self, seconds: u64) -> Option<bool> {
+        let read = |name| match self.member(name)? {
+            Value::Num(text) => NumericDate::parse_exact(text),
+            _ => None,
+        };
+        read("exp")?.exceeds(&read("iat")?, seconds)
+    }
+
     /// The value of the top-level member `name`, by one more pass over the
     /// (validated) payload.
     fn member(&self, name: &str) -> Option<Value<'a>> {

@@ -24,6 +24,15 @@ const EXPONENT_SATURATED: i128 = 100_000_000_000_000_000_000; // 10^20
 pub struct NumericDate {
     floor: i128,
     fractional: bool,
+}
+
+/// A NumericDate with the first 9 digits of its fraction: what a lifetime
+/// (`exp - iat`) needs, and only it. Parsed again from the payload when a
+/// policy has a maximum lifetime, so that verifying without one links none
+/// of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Exact {
+    date: NumericDate,
     /// `value - floor`, in units of 10⁻⁹ (nanoseconds), rounded down.
     frac: u32,
     /// Whether `frac` is the fraction exactly (no nonzero digit beyond 10⁻⁹).
@@ -42,8 +51,6 @@ impl NumericDate {
         Self {
             floor: seconds as i128,
             fractional: false,
-            frac: 0,
-            frac_exact: true,
         }
     }
 
@@ -59,12 +66,24 @@ impl NumericDate {
 
     /// Parses the text of a JSON number already validated by the scanner.
     pub(crate) fn parse(text: &str) -> Option<Self> {
+        Self::parse_with::<false>(text).map(|exact| exact.date)
+    }
+
+    /// Parses with the fraction's first digits too (see [`Exact`]).
+    pub(crate) fn parse_exact(text: &str) -> Option<Exact> {
+        Self::parse_with::<true>(text)
+    }
+
+    /// Parses a validated JSON number; with `FRAC`, also the first 9 digits
+    /// of the fraction (a separate instance, so [`parse`](Self::parse) carries
+    /// none of that code).
+    fn parse_with<const FRAC: bool>(text: &str) -> Option<Exact> {
         // Fast path: a plain non-negative integer that fits (the common case).
         if text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
             let floor = text
                 .bytes()
                 .fold(0i128, |acc, d| acc * 10 + i128::from(d - b'0'));
-            return Some(Self::from_floor(floor));
+            return Some(Exact::whole(floor));
         }
         let (negative, text) = match text.as_bytes().first() {
             Some(b'-') => (true, text.get(1..)?),
@@ -83,32 +102,27 @@ impl NumericDate {
         let frac_len = i128::try_from(frac_digits.len()).ok()?;
         // value = digits(int ++ frac) * 10^scale
         let scale = exponent.checked_sub(frac_len)?;
-        let m = magnitude(int_digits, frac_digits, scale)?;
+        let m = magnitude::<FRAC>(int_digits, frac_digits, scale)?;
         Some(match (negative, m.fractional) {
-            (false, _) => Self {
-                floor: m.floor,
-                fractional: m.fractional,
+            (false, _) => Exact {
+                date: Self {
+                    floor: m.floor,
+                    fractional: m.fractional,
+                },
                 frac: m.frac,
                 frac_exact: m.frac_exact,
             },
-            (true, false) => Self::from_floor(-m.floor),
+            (true, false) => Exact::whole(-m.floor),
             // -(n + g) = (-n - 1) + (1 - g), for a fraction 0 < g < 1.
-            (true, true) => Self {
-                floor: -m.floor - 1,
-                fractional: true,
+            (true, true) => Exact {
+                date: Self {
+                    floor: -m.floor - 1,
+                    fractional: true,
+                },
                 frac: FRAC_ONE - m.frac - u32::from(!m.frac_exact),
                 frac_exact: m.frac_exact,
             },
         })
-    }
-
-    const fn from_floor(floor: i128) -> Self {
-        Self {
-            floor,
-            fractional: false,
-            frac: 0,
-            frac_exact: true,
-        }
     }
 
     /// Whether a token with this `iat` is too old at `now` for a maximum
@@ -123,30 +137,6 @@ impl NumericDate {
     pub(crate) fn before(&self, time: i64) -> bool {
         // floor + f < time  <=>  floor < time, for 0 <= f < 1
         self.floor < i128::from(time)
-    }
-
-    /// Whether `self - earlier > seconds`, exactly; `None` when the crate
-    /// cannot decide it: a date beyond ±10³⁰ s, or two fractions that agree
-    /// on their first 9 digits and both have more (the caller fails closed).
-    pub(crate) fn exceeds(&self, earlier: &NumericDate, seconds: u64) -> Option<bool> {
-        if self.floor.abs() >= SATURATED || earlier.floor.abs() >= SATURATED {
-            return None;
-        }
-        // self - earlier - seconds = d + (f_self - f_earlier), the fractions in [0, 1).
-        let d = self.floor - earlier.floor - i128::from(seconds);
-        if d != 0 {
-            return Some(d > 0);
-        }
-        let order = match self.frac.cmp(&earlier.frac) {
-            Ordering::Equal => match (self.frac_exact, earlier.frac_exact) {
-                (true, true) => Ordering::Equal,
-                (true, false) => Ordering::Less,
-                (false, true) => Ordering::Greater,
-                (false, false) => return None,
-            },
-            unequal => unequal,
-        };
-        Some(order == Ordering::Greater)
     }
 
     /// Whether a token with this `exp` is expired at `now` (RFC 7519 §4.1.4):
@@ -189,6 +179,44 @@ fn parse_exponent(text: &str) -> Option<i128> {
     Some(if negative { -value } else { value })
 }
 
+impl Exact {
+    const fn whole(floor: i128) -> Self {
+        Self {
+            date: NumericDate {
+                floor,
+                fractional: false,
+            },
+            frac: 0,
+            frac_exact: true,
+        }
+    }
+
+    /// Whether `self - earlier > seconds`, exactly; `None` when the crate
+    /// cannot decide it: a date beyond ±10³⁰ s, or two fractions that agree
+    /// on their first 9 digits and both have more (the caller fails closed).
+    pub(crate) fn exceeds(&self, earlier: &Exact, seconds: u64) -> Option<bool> {
+        let (a, b) = (self.date.floor, earlier.date.floor);
+        if a.abs() >= SATURATED || b.abs() >= SATURATED {
+            return None;
+        }
+        // self - earlier - seconds = d + (f_self - f_earlier), the fractions in [0, 1).
+        let d = a - b - i128::from(seconds);
+        if d != 0 {
+            return Some(d > 0);
+        }
+        let order = match self.frac.cmp(&earlier.frac) {
+            Ordering::Equal => match (self.frac_exact, earlier.frac_exact) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Less,
+                (false, true) => Ordering::Greater,
+                (false, false) => return None,
+            },
+            unequal => unequal,
+        };
+        Some(order == Ordering::Greater)
+    }
+}
+
 /// An absolute value, split as [`magnitude`] computes it.
 struct Magnitude {
     /// `floor(|value|)`, saturated.
@@ -201,7 +229,11 @@ struct Magnitude {
 }
 
 /// `|value|` split into its floor and fraction, for `value = digits(int ++ frac) * 10^scale`.
-fn magnitude(int_digits: &str, frac_digits: &str, scale: i128) -> Option<Magnitude> {
+fn magnitude<const FRAC: bool>(
+    int_digits: &str,
+    frac_digits: &str,
+    scale: i128,
+) -> Option<Magnitude> {
     let count = int_digits.len() + frac_digits.len();
     crate::cost::add(count);
     // Digit i weighs 10^(e - 1 - i), e = scale + count: the first e digits
@@ -222,6 +254,9 @@ fn magnitude(int_digits: &str, frac_digits: &str, scale: i128) -> Option<Magnitu
             magnitude = (magnitude * 10 + i128::from(digit)).min(SATURATED);
         } else if digit != 0 {
             fractional = true;
+            if !FRAC {
+                continue;
+            }
             // Position after the point (0: tenths); the first 9 count in `frac`.
             let position = zeros + (i - int_count);
             match u32::try_from((FRAC_DIGITS - 1).wrapping_sub(position)) {
@@ -340,61 +375,68 @@ mod tests {
         NumericDate::parse(text).unwrap()
     }
 
+    fn exact(text: &str) -> Exact {
+        NumericDate::parse_exact(text).unwrap()
+    }
+
     #[test]
     fn lifetimes_compare_exactly_with_fractions_and_signs() {
         // exp - iat > seconds
-        assert_eq!(nd("3700").exceeds(&nd("100"), 3600), Some(false));
-        assert_eq!(nd("3701").exceeds(&nd("100"), 3600), Some(true));
-        assert_eq!(nd("3700.5").exceeds(&nd("100"), 3600), Some(true));
-        assert_eq!(nd("3700.5").exceeds(&nd("100.5"), 3600), Some(false));
-        assert_eq!(nd("3700.25").exceeds(&nd("100.5"), 3600), Some(false));
-        assert_eq!(nd("3700.75").exceeds(&nd("100.5"), 3600), Some(true));
-        assert_eq!(nd("37.005e2").exceeds(&nd("1005e-1"), 3600), Some(false));
+        assert_eq!(exact("3700").exceeds(&exact("100"), 3600), Some(false));
+        assert_eq!(exact("3701").exceeds(&exact("100"), 3600), Some(true));
+        assert_eq!(exact("3700.5").exceeds(&exact("100"), 3600), Some(true));
+        assert_eq!(exact("3700.5").exceeds(&exact("100.5"), 3600), Some(false));
+        assert_eq!(exact("3700.25").exceeds(&exact("100.5"), 3600), Some(false));
+        assert_eq!(exact("3700.75").exceeds(&exact("100.5"), 3600), Some(true));
         assert_eq!(
-            nd("3700.500000002").exceeds(&nd("100.500000001"), 3600),
+            exact("37.005e2").exceeds(&exact("1005e-1"), 3600),
+            Some(false)
+        );
+        assert_eq!(
+            exact("3700.500000002").exceeds(&exact("100.500000001"), 3600),
             Some(true)
         );
         // Past the 9th digit: exact against an exact fraction ...
         assert_eq!(
-            nd("3700.5000000000000000000001").exceeds(&nd("100.5"), 3600),
+            exact("3700.5000000000000000000001").exceeds(&exact("100.5"), 3600),
             Some(true)
         );
         assert_eq!(
-            nd("3700.5").exceeds(&nd("100.5000000000000000000001"), 3600),
+            exact("3700.5").exceeds(&exact("100.5000000000000000000001"), 3600),
             Some(false)
         );
         assert_eq!(
-            nd("3700.9999999999999999999").exceeds(&nd("100"), 3600),
+            exact("3700.9999999999999999999").exceeds(&exact("100"), 3600),
             Some(true)
         );
         // ... undecidable between two fractions equal to 9 digits: the caller fails closed.
         assert_eq!(
-            nd("3700.5000000002").exceeds(&nd("100.50000000001"), 3600),
+            exact("3700.5000000002").exceeds(&exact("100.50000000001"), 3600),
             None
         );
         assert_eq!(
-            nd("3700.50000000000000000002").exceeds(&nd("100.50000000000000000001"), 3600),
+            exact("3700.50000000000000000002").exceeds(&exact("100.50000000000000000001"), 3600),
             None
         );
         // Negative dates: -0.25 - (-1.5) = 1.25.
-        assert_eq!(nd("-0.25").exceeds(&nd("-1.5"), 1), Some(true));
-        assert_eq!(nd("-0.25").exceeds(&nd("-1.5"), 2), Some(false));
-        assert_eq!(nd("-1.5").exceeds(&nd("-2.5"), 1), Some(false));
-        assert_eq!(nd("-1.25").exceeds(&nd("-2.5"), 1), Some(true));
-        assert_eq!(nd("0.5").exceeds(&nd("-0.5"), 1), Some(false));
+        assert_eq!(exact("-0.25").exceeds(&exact("-1.5"), 1), Some(true));
+        assert_eq!(exact("-0.25").exceeds(&exact("-1.5"), 2), Some(false));
+        assert_eq!(exact("-1.5").exceeds(&exact("-2.5"), 1), Some(false));
+        assert_eq!(exact("-1.25").exceeds(&exact("-2.5"), 1), Some(true));
+        assert_eq!(exact("0.5").exceeds(&exact("-0.5"), 1), Some(false));
         assert_eq!(
-            nd("0.5000000000000000000001").exceeds(&nd("-0.5"), 1),
+            exact("0.5000000000000000000001").exceeds(&exact("-0.5"), 1),
             Some(true)
         );
         assert_eq!(
-            nd("0.5").exceeds(&nd("-0.5000000000000000000001"), 1),
+            exact("0.5").exceeds(&exact("-0.5000000000000000000001"), 1),
             Some(true)
         );
         // Far beyond any clock: undecidable, never wrapped.
-        assert_eq!(nd("1e40").exceeds(&nd("1e40"), 0), None);
-        assert_eq!(nd("4102444800").exceeds(&nd("-1e40"), u64::MAX), None);
-        let max = NumericDate::from_seconds(i64::MAX);
-        let min = NumericDate::from_seconds(i64::MIN);
+        assert_eq!(exact("1e40").exceeds(&exact("1e40"), 0), None);
+        assert_eq!(exact("4102444800").exceeds(&exact("-1e40"), u64::MAX), None);
+        let max = Exact::whole(i128::from(i64::MAX));
+        let min = Exact::whole(i128::from(i64::MIN));
         // i64::MAX - i64::MIN = u64::MAX: not more than u64::MAX, one more than u64::MAX - 1.
         assert_eq!(max.exceeds(&min, u64::MAX), Some(false));
         assert_eq!(max.exceeds(&min, u64::MAX - 1), Some(true));

@@ -349,8 +349,8 @@ impl<'a> Validation<'a> {
                 return Err(Error::IssuedInFuture);
             }
         }
-        if let (Some(max), Some(iat), Some(exp)) = (self.max_lifetime, claims.iat, claims.exp)
-            && exp.exceeds(&iat, max) != Some(false)
+        if let Some(max) = self.max_lifetime
+            && claims.lifetime_exceeds(max) != Some(false)
         {
             return Err(Error::Lifetime);
         }
