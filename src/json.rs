@@ -534,10 +534,10 @@ impl KeyStack {
             }
             // The later escaped names of the object, decoded as they are
             // compared (each at most MAX_ESCAPED_NAME bytes).
+            let ours = core::str::from_utf8(decoded).unwrap_or("");
             for &other in escaped.get(i + 1..).unwrap_or(&[]) {
-                let mut theirs = NameChars::at(doc, other);
-                let same = decoded_eq(decoded, &mut theirs);
-                if same {
+                crate::cost::add(1);
+                if NameChars::at(doc, other).eq(ours.chars()) {
                     return Err(Syntax);
                 }
             }
@@ -548,21 +548,6 @@ impl KeyStack {
     }
 }
 
-/// Whether the decoded characters `chars` spell exactly the UTF-8 `text`.
-fn decoded_eq(text: &[u8], chars: &mut NameChars<'_>) -> bool {
-    let mut rest = text;
-    for c in chars {
-        let mut utf8 = [0u8; 4];
-        let bytes = c.encode_utf8(&mut utf8).as_bytes();
-        crate::cost::add(1);
-        match rest.strip_prefix(bytes) {
-            Some(after) => rest = after,
-            None => return false,
-        }
-    }
-    rest.is_empty()
-}
-
 /// A name to look up among the plain names, with its first bytes as a word.
 #[derive(Clone, Copy)]
 struct Probe<'n> {
@@ -570,57 +555,79 @@ struct Probe<'n> {
     name: &'n [u8],
     /// The first 8 bytes of `name + '"'`, big-endian, zero-padded.
     head: u64,
-    /// Which bytes of a stored name's first 8 `head` covers.
-    mask: u64,
 }
 
 impl<'n> Probe<'n> {
     fn new(name: &'n [u8]) -> Self {
-        let mut word = [0u8; 8];
-        let covered = (name.len() + 1).min(8);
-        for (w, b) in word
-            .iter_mut()
-            .zip(name.iter().chain(core::iter::once(&b'"')))
-        {
-            *w = *b;
-        }
         Self {
             name,
-            head: u64::from_be_bytes(word),
-            mask: u64::MAX << (8 * (8 - covered)),
+            head: quoted_word(name, 0),
         }
     }
+}
+
+/// Bytes `at..at + 8` of `name + '"'` as a big-endian word, zero-padded.
+fn quoted_word(name: &[u8], at: usize) -> u64 {
+    if let Some(bytes) = name.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        return u64::from_be_bytes(*bytes);
+    }
+    let mut word = [0u8; 8];
+    let rest = name.get(at..).unwrap_or(&[]);
+    for (w, b) in word
+        .iter_mut()
+        .zip(rest.iter().chain(core::iter::once(&b'"')))
+    {
+        *w = *b;
+    }
+    u64::from_be_bytes(word)
+}
+
+/// Bytes `at..at + 8` of `bytes` as a big-endian word, zero-padded past its end.
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    if let Some(chunk) = rest.first_chunk::<8>() {
+        return u64::from_be_bytes(*chunk);
+    }
+    let mut word = [0u8; 8];
+    for (w, b) in word.iter_mut().zip(rest) {
+        *w = *b;
+    }
+    u64::from_be_bytes(word)
 }
 
 /// Orders the name without escapes whose text starts at byte `start` of
 /// `doc` against the probe's name (text without `"` or `\`), as the byte
 /// strings `stored + '"'` and `name + '"'`: a total order in which equal
-/// names, and only they, compare equal. The first 8 bytes compare as one
-/// word (all of a name under 8 bytes, closing quote included); the rest, if
-/// any, by `memcmp`: a shorter stored name's closing quote is where the two
-/// differ.
+/// names, and only they, compare equal. Compared 8 bytes at a time as
+/// big-endian words, the last word masked to the probe's length: a shorter
+/// stored name's closing quote is where the two differ, and nothing past
+/// the probe's own quote is looked at.
 #[inline]
 fn compare_plain(doc: &str, start: u16, probe: &Probe<'_>) -> Ordering {
-    let name = probe.name;
-    crate::cost::add(name.len() / 8 + 1);
     let stored = doc.as_bytes().get(usize::from(start)..).unwrap_or(&[]);
-    let skip = match stored.first_chunk::<8>() {
-        Some(head) => match (u64::from_be_bytes(*head) & probe.mask).cmp(&probe.head) {
-            Ordering::Equal if name.len() < 8 => return Ordering::Equal,
-            Ordering::Equal => 8,
-            unequal => return unequal,
-        },
-        None => 0,
-    };
-    match (stored.get(skip..name.len()), name.get(skip..)) {
-        (Some(prefix), Some(rest)) => match prefix.cmp(rest) {
-            Ordering::Equal => stored
-                .get(name.len())
-                .map_or(Ordering::Less, |b| b.cmp(&b'"')),
-            unequal => unequal,
-        },
-        // Unreachable for validated text (a name is followed by its quote).
-        _ => Ordering::Less,
+    let total = probe.name.len() + 1; // with the closing quote
+    let mut at = 0;
+    loop {
+        crate::cost::add(1);
+        let left = total - at;
+        let mask = if left >= 8 {
+            u64::MAX
+        } else {
+            u64::MAX << (8 * (8 - left))
+        };
+        let ours = if at == 0 {
+            probe.head
+        } else {
+            quoted_word(probe.name, at)
+        };
+        let theirs = word_at(stored, at) & mask;
+        if theirs != ours & mask {
+            return theirs.cmp(&(ours & mask));
+        }
+        if left <= 8 {
+            return Ordering::Equal;
+        }
+        at += 8;
     }
 }
 
