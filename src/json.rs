@@ -567,6 +567,7 @@ impl<'n> Probe<'n> {
 }
 
 /// Bytes `at..at + 8` of `name + '"'` as a big-endian word, zero-padded.
+#[inline]
 fn quoted_word(name: &[u8], at: usize) -> u64 {
     if let Some(bytes) = name.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
         return u64::from_be_bytes(*bytes);
@@ -583,6 +584,7 @@ fn quoted_word(name: &[u8], at: usize) -> u64 {
 }
 
 /// Bytes `at..at + 8` of `bytes` as a big-endian word, zero-padded past its end.
+#[inline]
 fn word_at(bytes: &[u8], at: usize) -> u64 {
     let rest = bytes.get(at..).unwrap_or(&[]);
     if let Some(chunk) = rest.first_chunk::<8>() {
@@ -598,36 +600,34 @@ fn word_at(bytes: &[u8], at: usize) -> u64 {
 /// Orders the name without escapes whose text starts at byte `start` of
 /// `doc` against the probe's name (text without `"` or `\`), as the byte
 /// strings `stored + '"'` and `name + '"'`: a total order in which equal
-/// names, and only they, compare equal. Compared 8 bytes at a time as
-/// big-endian words, the last word masked to the probe's length: a shorter
-/// stored name's closing quote is where the two differ, and nothing past
-/// the probe's own quote is looked at.
+/// names, and only they, compare equal. The first 8 bytes compare as one
+/// word (all of a name under 8 bytes, closing quote included), a name under
+/// 16 bytes as two; the rest of a longer one by `memcmp`: a shorter stored
+/// name's closing quote is where the two differ.
 #[inline]
 fn compare_plain(doc: &str, start: u16, probe: &Probe<'_>) -> Ordering {
+    let name = probe.name;
+    crate::cost::add(name.len() / 8 + 1);
     let stored = doc.as_bytes().get(usize::from(start)..).unwrap_or(&[]);
-    let total = probe.name.len() + 1; // with the closing quote
-    let mut at = 0;
-    loop {
-        crate::cost::add(1);
-        let left = total - at;
-        let mask = if left >= 8 {
-            u64::MAX
-        } else {
-            u64::MAX << (8 * (8 - left))
-        };
-        let ours = if at == 0 {
-            probe.head
-        } else {
-            quoted_word(probe.name, at)
-        };
-        let theirs = word_at(stored, at) & mask;
-        if theirs != ours & mask {
-            return theirs.cmp(&(ours & mask));
-        }
-        if left <= 8 {
-            return Ordering::Equal;
-        }
-        at += 8;
+    let masked = |word: u64, len: usize| word & (u64::MAX << (8 * (8 - len.min(8))));
+    match masked(word_at(stored, 0), name.len() + 1).cmp(&probe.head) {
+        Ordering::Equal if name.len() < 8 => return Ordering::Equal,
+        Ordering::Equal => {}
+        unequal => return unequal,
+    }
+    if name.len() < 16 {
+        let left = name.len() + 1 - 8;
+        return masked(word_at(stored, 8), left).cmp(&quoted_word(name, 8));
+    }
+    match (stored.get(8..name.len()), name.get(8..)) {
+        (Some(prefix), Some(rest)) => match prefix.cmp(rest) {
+            Ordering::Equal => stored
+                .get(name.len())
+                .map_or(Ordering::Less, |b| b.cmp(&b'"')),
+            unequal => unequal,
+        },
+        // Unreachable for validated text (a name is followed by its quote).
+        _ => Ordering::Less,
     }
 }
 
