@@ -604,7 +604,7 @@ fn word_at(bytes: &[u8], at: usize) -> u64 {
 /// word (all of a name under 8 bytes, closing quote included), a name under
 /// 16 bytes as two; the rest of a longer one by `memcmp`: a shorter stored
 /// name's closing quote is where the two differ.
-#[inline]
+#[inline(always)]
 fn compare_plain(doc: &str, start: u16, probe: &Probe<'_>) -> Ordering {
     let name = probe.name;
     crate::cost::add(name.len() / 8 + 1);
