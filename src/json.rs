@@ -555,6 +555,8 @@ struct Probe<'n> {
     name: &'n [u8],
     /// The first 8 bytes of `name + '"'`, big-endian, zero-padded.
     head: u64,
+    /// Which bytes of a stored name's first 8 `head` covers.
+    mask: u64,
 }
 
 impl<'n> Probe<'n> {
@@ -562,6 +564,7 @@ impl<'n> Probe<'n> {
         Self {
             name,
             head: quoted_word(name, 0),
+            mask: u64::MAX << (8 * (8 - (name.len() + 1).min(8))),
         }
     }
 }
@@ -604,22 +607,25 @@ fn word_at(bytes: &[u8], at: usize) -> u64 {
 /// word (all of a name under 8 bytes, closing quote included), a name under
 /// 16 bytes as two; the rest of a longer one by `memcmp`: a shorter stored
 /// name's closing quote is where the two differ.
-#[inline(always)]
+#[inline]
 fn compare_plain(doc: &str, start: u16, probe: &Probe<'_>) -> Ordering {
     let name = probe.name;
     crate::cost::add(name.len() / 8 + 1);
     let stored = doc.as_bytes().get(usize::from(start)..).unwrap_or(&[]);
-    let masked = |word: u64, len: usize| word & (u64::MAX << (8 * (8 - len.min(8))));
-    match masked(word_at(stored, 0), name.len() + 1).cmp(&probe.head) {
-        Ordering::Equal if name.len() < 8 => return Ordering::Equal,
-        Ordering::Equal => {}
-        unequal => return unequal,
+    let skip = match stored.first_chunk::<8>() {
+        Some(head) => match (u64::from_be_bytes(*head) & probe.mask).cmp(&probe.head) {
+            Ordering::Equal if name.len() < 8 => return Ordering::Equal,
+            Ordering::Equal => 8,
+            unequal => return unequal,
+        },
+        None => 0,
+    };
+    if skip == 8 && name.len() < 16 {
+        // The rest, quote included, in one more masked word.
+        let mask = u64::MAX << (8 * (16 - (name.len() + 1)));
+        return (word_at(stored, 8) & mask).cmp(&quoted_word(name, 8));
     }
-    if name.len() < 16 {
-        let left = name.len() + 1 - 8;
-        return masked(word_at(stored, 8), left).cmp(&quoted_word(name, 8));
-    }
-    match (stored.get(8..name.len()), name.get(8..)) {
+    match (stored.get(skip..name.len()), name.get(skip..)) {
         (Some(prefix), Some(rest)) => match prefix.cmp(rest) {
             Ordering::Equal => stored
                 .get(name.len())
