@@ -534,10 +534,10 @@ impl KeyStack {
             }
             // The later escaped names of the object, decoded as they are
             // compared (each at most MAX_ESCAPED_NAME bytes).
-            let ours = core::str::from_utf8(decoded).unwrap_or("");
             for &other in escaped.get(i + 1..).unwrap_or(&[]) {
-                crate::cost::add(1);
-                if NameChars::at(doc, other).eq(ours.chars()) {
+                let mut theirs = NameChars::at(doc, other);
+                let same = decoded_eq(decoded, &mut theirs);
+                if same {
                     return Err(Syntax);
                 }
             }
@@ -546,6 +546,21 @@ impl KeyStack {
         self.escaped_len = mark.escaped;
         Ok(())
     }
+}
+
+/// Whether the decoded characters `chars` spell exactly the UTF-8 `text`.
+fn decoded_eq(text: &[u8], chars: &mut NameChars<'_>) -> bool {
+    let mut rest = text;
+    for c in chars {
+        let mut utf8 = [0u8; 4];
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        crate::cost::add(1);
+        match rest.strip_prefix(bytes) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// A name to look up among the plain names, with its first bytes as a word.
@@ -561,52 +576,29 @@ struct Probe<'n> {
 
 impl<'n> Probe<'n> {
     fn new(name: &'n [u8]) -> Self {
+        let mut word = [0u8; 8];
+        let covered = (name.len() + 1).min(8);
+        for (w, b) in word
+            .iter_mut()
+            .zip(name.iter().chain(core::iter::once(&b'"')))
+        {
+            *w = *b;
+        }
         Self {
             name,
-            head: quoted_word(name, 0),
-            mask: u64::MAX << (8 * (8 - (name.len() + 1).min(8))),
+            head: u64::from_be_bytes(word),
+            mask: u64::MAX << (8 * (8 - covered)),
         }
     }
-}
-
-/// Bytes `at..at + 8` of `name + '"'` as a big-endian word, zero-padded.
-#[inline]
-fn quoted_word(name: &[u8], at: usize) -> u64 {
-    if let Some(bytes) = name.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        return u64::from_be_bytes(*bytes);
-    }
-    let mut word = [0u8; 8];
-    let rest = name.get(at..).unwrap_or(&[]);
-    for (w, b) in word
-        .iter_mut()
-        .zip(rest.iter().chain(core::iter::once(&b'"')))
-    {
-        *w = *b;
-    }
-    u64::from_be_bytes(word)
-}
-
-/// Bytes `at..at + 8` of `bytes` as a big-endian word, zero-padded past its end.
-#[inline]
-fn word_at(bytes: &[u8], at: usize) -> u64 {
-    let rest = bytes.get(at..).unwrap_or(&[]);
-    if let Some(chunk) = rest.first_chunk::<8>() {
-        return u64::from_be_bytes(*chunk);
-    }
-    let mut word = [0u8; 8];
-    for (w, b) in word.iter_mut().zip(rest) {
-        *w = *b;
-    }
-    u64::from_be_bytes(word)
 }
 
 /// Orders the name without escapes whose text starts at byte `start` of
 /// `doc` against the probe's name (text without `"` or `\`), as the byte
 /// strings `stored + '"'` and `name + '"'`: a total order in which equal
 /// names, and only they, compare equal. The first 8 bytes compare as one
-/// word (all of a name under 8 bytes, closing quote included), a name under
-/// 16 bytes as two; the rest of a longer one by `memcmp`: a shorter stored
-/// name's closing quote is where the two differ.
+/// word (all of a name under 8 bytes, closing quote included); the rest, if
+/// any, by `memcmp`: a shorter stored name's closing quote is where the two
+/// differ.
 #[inline]
 fn compare_plain(doc: &str, start: u16, probe: &Probe<'_>) -> Ordering {
     let name = probe.name;
@@ -620,11 +612,6 @@ fn compare_plain(doc: &str, start: u16, probe: &Probe<'_>) -> Ordering {
         },
         None => 0,
     };
-    if skip == 8 && name.len() < 16 {
-        // The rest, quote included, in one more masked word.
-        let mask = u64::MAX << (8 * (16 - (name.len() + 1)));
-        return (word_at(stored, 8) & mask).cmp(&quoted_word(name, 8));
-    }
     match (stored.get(skip..name.len()), name.get(skip..)) {
         (Some(prefix), Some(rest)) => match prefix.cmp(rest) {
             Ordering::Equal => stored
