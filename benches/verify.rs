@@ -776,7 +776,9 @@ fn adversarial_cases() -> Vec<Case> {
     assert!(header.len() <= HEADER_JSON_CAP);
     cases.push(Case::header_padded("header_names", &header, &claims));
 
-    // The worst header found: objects of 63 names that start with an escape
+    // The worst header found: objects of 63 names, the first 8 (the most the
+    // parser keeps open) starting with an escape, the rest plain with the
+    // same length; all share a long prefix. Before the escaped-name limits:
     // and then share 32 plain characters, so every comparison decodes them.
     let header = objects_header(&mixed_names(
         &format!("\\n{}", "a".repeat(32)),
@@ -800,14 +802,16 @@ fn adversarial_cases() -> Vec<Case> {
     let payload = objects_payload(&claims, &descending_names(&"a".repeat(32)));
     cases.push(Case::payload("payload_names_prefix", &payload, &claims));
 
-    // Objects of 63 names spelled with \uXXXX escapes, sharing 8 decoded characters.
+    // Objects of 63 names sharing 8 decoded characters: 8 spelled with
+    // \uXXXX escapes, then 55 plain.
     let payload = objects_payload(
         &claims,
         &mixed_names(&unicode_escaped("aaaaaaaa"), "aaaaaaaa"),
     );
     cases.push(Case::payload("escaped_names", &payload, &claims));
 
-    // Objects of 63 names: an escape, then 32 shared plain characters.
+    // Objects of 63 names: 8 with an escape, then 32 shared plain
+    // characters; 55 plain ones of the same length.
     let payload = objects_payload(
         &claims,
         &mixed_names(&format!("\\n{}", "a".repeat(32)), &"a".repeat(33)),
