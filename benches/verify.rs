@@ -778,8 +778,7 @@ fn adversarial_cases() -> Vec<Case> {
 
     // The worst header found: objects of 63 names, the first 8 (the most the
     // parser keeps open) starting with an escape, the rest plain with the
-    // same length; all share a long prefix. Before the escaped-name limits:
-    // and then share 32 plain characters, so every comparison decodes them.
+    // same length; all share a 32-character prefix.
     let header = objects_header(&mixed_names(
         &format!("\\n{}", "a".repeat(32)),
         &"a".repeat(33),
@@ -960,8 +959,9 @@ fn bench_verify<K: VerifyingKey>(
 ///   holds 5,600 names (refused as too large before it is decoded);
 /// - `header_names`: a header at the 16 KiB cap, 63 names with a common
 ///   188-character prefix, plus `alg`;
-/// - `header_escaped_names`: a header at the cap, objects of 63 names that
-///   start with `\n` and share 32 more characters; `header_escaped_names_16k`:
+/// - `header_escaped_names`: a header at the cap, objects of 63 names
+///   sharing 32 characters, the first 8 (the most the parser keeps open)
+///   starting with `\n`; `header_escaped_names_16k`:
 ///   the same header over the fixture claims alone (~16.6 KB in all);
 /// - `payload_names`, `payload_names_prefix`, `escaped_names`,
 ///   `escaped_names_front`: arrays of objects of 63 names each: one character;
