@@ -85,7 +85,10 @@ fn reference_cookie<'a>(value: &'a [u8], name: &str) -> Result<&'a [u8], Error> 
 
 /// Whether `part` lies inside `whole` (a borrow of it, not a copy).
 fn within(part: &[u8], whole: &[u8]) -> bool {
-    let (start, end) = (whole.as_ptr() as usize, whole.as_ptr() as usize + whole.len());
+    let (start, end) = (
+        whole.as_ptr() as usize,
+        whole.as_ptr() as usize + whole.len(),
+    );
     let p = part.as_ptr() as usize;
     p >= start && p + part.len() <= end
 }
@@ -101,16 +104,38 @@ fuzz_target!(|data: &[u8]| {
     };
 
     let bearer = bearer_token(value);
-    assert_eq!(bearer, bearer_token(value), "bearer_token is not deterministic");
-    assert_eq!(bearer, reference_bearer(value), "bearer_token disagrees with the reference");
+    assert_eq!(
+        bearer,
+        bearer_token(value),
+        "bearer_token is not deterministic"
+    );
+    assert_eq!(
+        bearer,
+        reference_bearer(value),
+        "bearer_token disagrees with the reference"
+    );
     if let Ok(token) = bearer {
-        assert!(within(token, value), "bearer token is not a sub-slice of the input");
+        assert!(
+            within(token, value),
+            "bearer token is not a sub-slice of the input"
+        );
     }
 
     let cookie = cookie_token(value, name);
-    assert_eq!(cookie, cookie_token(value, name), "cookie_token is not deterministic");
-    assert_eq!(cookie, reference_cookie(value, name), "cookie_token disagrees with the reference");
+    assert_eq!(
+        cookie,
+        cookie_token(value, name),
+        "cookie_token is not deterministic"
+    );
+    assert_eq!(
+        cookie,
+        reference_cookie(value, name),
+        "cookie_token disagrees with the reference"
+    );
     if let Ok(token) = cookie {
-        assert!(within(token, value), "cookie token is not a sub-slice of the input");
+        assert!(
+            within(token, value),
+            "cookie token is not a sub-slice of the input"
+        );
     }
 });
