@@ -144,18 +144,22 @@ impl<'a> JsonStr<'a> {
     /// # let _ = issuer; Ok(()) }
     /// ```
     pub fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, crate::Error> {
-        let mut len = 0usize;
-        for c in self.chars() {
-            let end = len
-                .checked_add(c.len_utf8())
-                .ok_or(crate::Error::BufferTooSmall)?;
-            let dst = buf.get_mut(len..end).ok_or(crate::Error::BufferTooSmall)?;
-            c.encode_utf8(dst);
-            len = end;
-        }
-        let out = buf.get(..len).ok_or(crate::Error::BufferTooSmall)?;
-        core::str::from_utf8(out).map_err(|_| crate::Error::BufferTooSmall)
+        decode_into(self.chars(), buf).ok_or(crate::Error::BufferTooSmall)
     }
+}
+
+/// Writes `chars` into `buf` as UTF-8; `None` if they do not fit. Each
+/// character goes through a 4-byte array, so no length check can panic.
+fn decode_into(chars: impl Iterator<Item = char>, buf: &mut [u8]) -> Option<&str> {
+    let mut len = 0usize;
+    for c in chars {
+        let mut utf8 = [0u8; 4];
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        let end = len.checked_add(bytes.len())?;
+        buf.get_mut(len..end)?.copy_from_slice(bytes);
+        len = end;
+    }
+    core::str::from_utf8(buf.get(..len)?).ok()
 }
 
 impl PartialEq<str> for JsonStr<'_> {
@@ -509,18 +513,10 @@ impl KeyStack {
         let plain = self.starts.get(mark.plain..self.len).unwrap_or(&[]);
         for (i, &start) in escaped.iter().enumerate() {
             let mut text = [0u8; MAX_ESCAPED_NAME];
-            let mut len = 0;
-            for c in NameChars::at(doc, start) {
-                let mut utf8 = [0u8; 4];
-                let bytes = c.encode_utf8(&mut utf8).as_bytes();
-                let dst = text
-                    .get_mut(len..len + bytes.len())
-                    .ok_or(JsonError::TooLarge)?;
-                dst.copy_from_slice(bytes);
-                len += bytes.len();
-            }
-            let decoded = text.get(..len).unwrap_or(&[]);
-            crate::cost::add(len + 7);
+            let ours =
+                decode_into(NameChars::at(doc, start), &mut text).ok_or(JsonError::TooLarge)?;
+            let decoded = ours.as_bytes();
+            crate::cost::add(decoded.len() + 7);
             // A plain name holds no `"` and no `\`: only text without them can
             // equal one (and only such text is ordered like the plain names).
             if !decoded.iter().any(|&b| b == b'"' || b == b'\\') {
