@@ -194,17 +194,24 @@ impl<'a> Claims<'a> {
     /// [`Validation::max_lifetime`](crate::Validation::max_lifetime)) or
     /// either is absent.
     pub(crate) fn lifetime_exceeds(&self, seconds: u64) -> Option<bool> {
-        let read = |name| match self.member(name)? {
+        let read = |value| match value? {
             Value::Num(text) => NumericDate::parse_exact(text),
             _ => None,
         };
-        read("exp")?.exceeds(&read("iat")?, seconds)
+        let [exp, iat] = json::find_members(self.payload, ["exp", "iat"]);
+        read(exp)?.exceeds(&read(iat)?, seconds)
     }
 
-    /// The value of the top-level member `name`, by one more pass over the
+    /// `client_id`, `scope` and `scp`, found by one more pass over the
     /// (validated) payload.
-    fn member(&self, name: &str) -> Option<Value<'a>> {
-        json::find_member(self.payload, name)
+    pub(crate) fn access(&self) -> AccessMembers<'a> {
+        let [client_id, scope, scp] =
+            json::find_members(self.payload, ["client_id", "scope", "scp"]);
+        AccessMembers {
+            client_id,
+            scope,
+            scp,
+        }
     }
 
     /// Whether the claim `claim` is present (for [`Claim::Scope`]: `scope` or
@@ -218,29 +225,52 @@ impl<'a> Claims<'a> {
             Claim::Nbf => self.nbf.is_some(),
             Claim::Iat => self.iat.is_some(),
             Claim::Jti => self.jti.is_some(),
-            Claim::ClientId => self.member("client_id").is_some(),
-            Claim::Scope => self.member("scope").is_some() || self.member("scp").is_some(),
+            Claim::ClientId | Claim::Scope => self.access().has(claim),
         }
     }
 
     /// `client_id` (RFC 8693 §4.3); a value that is not a string is
     /// [`Error::InvalidClaimType`].
     pub fn client_id(&self) -> Result<Option<JsonStr<'a>>, Error> {
-        string(self.member("client_id"), Claim::ClientId)
+        self.access().client_id()
     }
 
     /// The token's scopes: `scope` (a string) or, when it is absent, `scp` (a
     /// string or an array of strings). Any other JSON type is
     /// [`Error::InvalidClaimType`]`(`[`Claim::Scope`]`)`.
     pub fn scopes(&self) -> Result<Option<Scopes<'a>>, Error> {
+        self.access().scopes()
+    }
+}
+
+/// The access-token members of a payload, as found (typed on demand).
+#[derive(Clone, Copy)]
+pub(crate) struct AccessMembers<'a> {
+    client_id: Option<Value<'a>>,
+    scope: Option<Value<'a>>,
+    scp: Option<Value<'a>>,
+}
+
+impl<'a> AccessMembers<'a> {
+    /// Whether `client_id` (for [`Claim::ClientId`]) or `scope`/`scp` (for
+    /// [`Claim::Scope`]) is present; false for any other claim.
+    pub(crate) const fn has(&self, claim: Claim) -> bool {
+        match claim {
+            Claim::ClientId => self.client_id.is_some(),
+            Claim::Scope => self.scope.is_some() || self.scp.is_some(),
+            _ => false,
+        }
+    }
+
+    /// See [`Claims::client_id`].
+    pub(crate) fn client_id(&self) -> Result<Option<JsonStr<'a>>, Error> {
+        string(self.client_id, Claim::ClientId)
+    }
+
+    /// See [`Claims::scopes`].
+    pub(crate) fn scopes(&self) -> Result<Option<Scopes<'a>>, Error> {
         let invalid = Error::InvalidClaimType(Claim::Scope);
-        let scope = self.member("scope");
-        let scp = if scope.is_none() {
-            self.member("scp")
-        } else {
-            None
-        };
-        match (scope, scp) {
+        match (self.scope, self.scp) {
             (Some(Value::Str(s)), _) => Ok(Some(Scopes::Spaced(s))),
             (Some(_), _) => Err(invalid),
             (None, None) => Ok(None),

@@ -301,23 +301,29 @@ pub(crate) fn parse_object<'a>(
     }
 }
 
-/// The value of the top-level member `name` of `doc`, a document that
+/// The values of the top-level members `names` of `doc`, a document that
 /// [`parse_object`] already accepted (so no duplicate can hide another): one
-/// more pass over it, without duplicate detection.
-pub(crate) fn find_member<'a>(doc: &'a str, name: &str) -> Option<Value<'a>> {
-    let mut found = None;
+/// more pass over it, without duplicate detection, whatever the number of names.
+pub(crate) fn find_members<'a, const N: usize>(
+    doc: &'a str,
+    names: [&str; N],
+) -> [Option<Value<'a>>; N] {
+    let mut found = [None; N];
     let mut p = Parser {
         src: doc,
         pos: 0,
         keys: None,
     };
     p.ws();
-    p.object(1, &mut |key: JsonStr<'a>, value| {
-        if found.is_none() && key.eq_str(name) {
-            found = Some(value);
+    let _ = p.object(1, &mut |key: JsonStr<'a>, value| {
+        if let Some(slot) = names
+            .iter()
+            .position(|name| key.eq_str(name))
+            .and_then(|i| found.get_mut(i))
+        {
+            *slot = Some(value);
         }
-    })
-    .ok()?;
+    });
     found
 }
 

@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use crate::claims::AccessMembers;
 use crate::{Claim, Claims, Error, Revocation};
 
 /// A set of registered claims that must be present.
@@ -323,9 +324,16 @@ impl<'a> Validation<'a> {
         if !self.scopes.is_empty() {
             required = required.with(Claim::Scope);
         }
+        // `client_id`, `scope` and `scp` are looked up once, and only if used.
+        let access = (required.contains(Claim::ClientId) || required.contains(Claim::Scope))
+            .then(|| claims.access());
+        let present = |c: Claim| match (c, &access) {
+            (Claim::ClientId | Claim::Scope, Some(access)) => access.has(c),
+            _ => claims.contains(c),
+        };
         if let Some(missing) = Claim::ALL
             .into_iter()
-            .find(|c| required.contains(*c) && !claims.contains(*c))
+            .find(|c| required.contains(*c) && !present(*c))
         {
             return Err(Error::MissingClaim(missing));
         }
@@ -360,21 +368,23 @@ impl<'a> Validation<'a> {
             return Err(Error::Issuer);
         }
         self.check_audience(claims)?;
-        if required.contains(Claim::ClientId) {
-            claims.client_id()?;
+        if let Some(access) = access {
+            if required.contains(Claim::ClientId) {
+                access.client_id()?;
+            }
+            self.check_scopes(&access)?;
         }
-        self.check_scopes(claims)?;
         match self.revocation {
             Some(RevocationHook(hook)) if hook.is_revoked(claims, now) => Err(Error::Revoked),
             _ => Ok(()),
         }
     }
 
-    fn check_scopes(&self, claims: &Claims<'_>) -> Result<(), Error> {
+    fn check_scopes(&self, access: &AccessMembers<'_>) -> Result<(), Error> {
         if self.scopes.is_empty() {
             return Ok(());
         }
-        let granted = claims.scopes()?.ok_or(Error::MissingClaim(Claim::Scope))?;
+        let granted = access.scopes()?.ok_or(Error::MissingClaim(Claim::Scope))?;
         if granted.contains_all(self.scopes) {
             Ok(())
         } else {
