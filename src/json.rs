@@ -537,9 +537,7 @@ impl KeyStack {
             // The later escaped names of the object, decoded as they are
             // compared (each at most MAX_ESCAPED_NAME bytes).
             for &other in escaped.get(i + 1..).unwrap_or(&[]) {
-                let mut theirs = NameChars::at(doc, other);
-                let same = decoded_eq(decoded, &mut theirs);
-                if same {
+                if NameChars::at(doc, other).eq(ours.chars()) {
                     return Err(Syntax);
                 }
             }
@@ -548,21 +546,6 @@ impl KeyStack {
         self.escaped_len = mark.escaped;
         Ok(())
     }
-}
-
-/// Whether the decoded characters `chars` spell exactly the UTF-8 `text`.
-fn decoded_eq(text: &[u8], chars: &mut NameChars<'_>) -> bool {
-    let mut rest = text;
-    for c in chars {
-        let mut utf8 = [0u8; 4];
-        let bytes = c.encode_utf8(&mut utf8).as_bytes();
-        crate::cost::add(1);
-        match rest.strip_prefix(bytes) {
-            Some(after) => rest = after,
-            None => return false,
-        }
-    }
-    rest.is_empty()
 }
 
 /// A name to look up among the plain names, with its first bytes as a word.
