@@ -2,7 +2,8 @@
 //! `serde_json` ([`oracle`]), the verdicts jwt-embedded must reach computed
 //! without its code ([`reference`]), arbitrary policies ([`policy`]), token
 //! generation ([`generate`]), signing with `hmac` directly ([`token`]) and
-//! the RSA fixtures, signer and key encoders ([`rs256`]).
+//! the RSA fixtures, signer and key encoders ([`rs256`]), and signers for
+//! every algorithm ([`schemes`]).
 
 pub mod check;
 pub mod generate;
@@ -10,4 +11,5 @@ pub mod oracle;
 pub mod policy;
 pub mod reference;
 pub mod rs256;
+pub mod schemes;
 pub mod token;
