@@ -25,8 +25,9 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use jwt_embedded::{
-    Claim, DenyList, Error, Hs256Key, RequiredClaims, Rs256Key, Rs256Key2048, Rs256Key3072,
-    Rs256Key4096, Validation, Verified, bearer_token, buffer_len, cookie_token,
+    Claim, DenyList, Error, Hs256Key, KeyError, RequiredClaims, Rs256Key, Rs256Key2048,
+    Rs256Key3072, Rs256Key4096, RsaWidth, Validation, Verified, bearer_token, buffer_len,
+    cookie_token,
 };
 use zeroize::Zeroizing;
 
@@ -382,7 +383,7 @@ enum RsaFormat {
 }
 
 impl RsaFormat {
-    fn import<const LIMBS: usize>(self, text: &str) -> Result<Rs256Key<LIMBS>, Error> {
+    fn import<W: RsaWidth>(self, text: &str) -> Result<Rs256Key<W>, Error> {
         match self {
             RsaFormat::Jwk => Rs256Key::from_jwk(text),
             RsaFormat::Pem => Rs256Key::from_pem(text),
@@ -417,7 +418,8 @@ impl Key {
         let bytes = std::fs::read(path).map_err(|e| {
             LoadError::Unreadable(format!("{flag}: cannot read {}: {e}", path.display()))
         })?;
-        let text = std::str::from_utf8(&bytes).map_err(|_| Error::InvalidKey)?;
+        let text =
+            std::str::from_utf8(&bytes).map_err(|_| Error::InvalidKey(KeyError::Encoding))?;
         Ok(Self::rsa(text, format)?)
     }
 

@@ -96,6 +96,65 @@ impl Claim {
     }
 }
 
+/// Why a key was refused at import: the reason inside
+/// [`Error::InvalidKey`].
+///
+/// Small and `Copy`, with a stable snake_case [`name`](KeyError::name) for
+/// logs and for the CLI; new reasons may be added in minor releases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// An HMAC secret shorter than the hash output (RFC 7518 §3.2). Name `too_short`.
+    TooShort,
+    /// An RSA modulus under 2048 bits (RFC 7518 §3.3). Name `weak`.
+    Weak,
+    /// An RSA modulus wider than the key type holds. Name `too_large`.
+    TooLarge,
+    /// An RSA modulus that is not a valid one (even). Name `modulus`.
+    Modulus,
+    /// An RSA public exponent that is even, below 3, or not below 2³². Name `exponent`.
+    Exponent,
+    /// Another type of key: a JWK `kty`, a PEM label or an algorithm
+    /// identifier (OID) this key type does not take. Name `key_type`.
+    KeyType,
+    /// A JWK whose `alg` is not the key type's algorithm (RFC 8725 §3.1).
+    /// Name `algorithm`.
+    Algorithm,
+    /// A JWK not meant for verifying signatures: `use` other than `"sig"`,
+    /// or `key_ops` without `"verify"` (RFC 7517 §4.2, §4.3). Name `use`.
+    Use,
+    /// A private key (a JWK with `d`, …): a verifier needs only the public
+    /// key, and a device should never be handed the private one. Name `private`.
+    Private,
+    /// The encoding is broken: not strict JSON, base64url, PEM or DER, or a
+    /// required member is missing or of the wrong type. Name `encoding`.
+    Encoding,
+}
+
+impl KeyError {
+    /// Stable snake_case name of the reason, e.g. `weak`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            KeyError::TooShort => "too_short",
+            KeyError::Weak => "weak",
+            KeyError::TooLarge => "too_large",
+            KeyError::Modulus => "modulus",
+            KeyError::Exponent => "exponent",
+            KeyError::KeyType => "key_type",
+            KeyError::Algorithm => "algorithm",
+            KeyError::Use => "use",
+            KeyError::Private => "private",
+            KeyError::Encoding => "encoding",
+        }
+    }
+}
+
+impl From<KeyError> for Error {
+    fn from(why: KeyError) -> Self {
+        Error::InvalidKey(why)
+    }
+}
+
 /// Why a token or a key was rejected.
 ///
 /// Small and `Copy`: no strings, no allocation. Every variant has a stable
@@ -160,9 +219,10 @@ pub enum Error {
     /// The cookie of the given name appears more than once in the `Cookie`
     /// header: which one is the token is ambiguous. Kind `duplicate_cookie`.
     DuplicateCookie,
-    /// The key material is unacceptable (e.g. an HS256 secret shorter than
-    /// 32 bytes, RFC 7518 §3.2). Kind `key`.
-    InvalidKey,
+    /// The key material is unacceptable, for the reason given (e.g. an
+    /// HS256 secret shorter than 32 bytes, RFC 7518 §3.2:
+    /// [`KeyError::TooShort`]). Kind `key`.
+    InvalidKey(KeyError),
     /// The verified claims do not deserialize into the caller's type. Kind `deserialize`.
     Deserialize,
 }
@@ -193,7 +253,7 @@ impl Error {
             Error::Scope => "scope",
             Error::NoToken => "no_token",
             Error::DuplicateCookie => "duplicate_cookie",
-            Error::InvalidKey => "key",
+            Error::InvalidKey(_) => "key",
             Error::Deserialize => "deserialize",
         }
     }
@@ -222,7 +282,7 @@ impl fmt::Display for Error {
             Error::Scope => f.write_str("a required scope is missing"),
             Error::NoToken => f.write_str("no bearer token in the header"),
             Error::DuplicateCookie => f.write_str("the token cookie appears more than once"),
-            Error::InvalidKey => f.write_str("invalid key"),
+            Error::InvalidKey(why) => write!(f, "invalid key: {}", why.name()),
             Error::Deserialize => f.write_str("claims do not match the requested type"),
         }
     }

@@ -1,36 +1,88 @@
-//! Keys, each bound to exactly one algorithm by its type.
+//! Keys, each bound to exactly one algorithm.
 //!
+//! Every key type verifies one [`Algorithm`], fixed by its type:
+//! [`Hs256Key`](crate::Hs256Key) only HS256, `Ps256Key<Rsa2048>` only PS256.
 //! [`verify`](crate::verify) is generic over [`VerifyingKey`], so a firmware
-//! image that only names [`Hs256Key`] links no code of any other algorithm.
-//! The trait is sealed: the set of algorithms is this crate's to vouch for.
+//! image that only names [`Hs256Key`](crate::Hs256Key) links no code of any
+//! other algorithm; the trait is also dyn-compatible, so keys of several
+//! algorithms can sit side by side behind `&dyn VerifyingKey` and go through
+//! the same pipeline. The trait is sealed: the set of algorithms is this
+//! crate's to vouch for.
 
-use core::fmt;
+use crate::Error;
 
-use base64ct::{Base64UrlUnpadded, Decoder};
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
-use zeroize::Zeroizing;
-
-use crate::{Error, Part, base64url};
-
-/// A JWS algorithm this crate can verify.
+/// A JWS algorithm this crate can verify (RFC 7518 §3.1).
+///
+/// Only names: matching on an `Algorithm` links no verification code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Algorithm {
     /// HMAC with SHA-256 (RFC 7518 §3.2).
     Hs256,
+    /// HMAC with SHA-384 (RFC 7518 §3.2).
+    Hs384,
+    /// HMAC with SHA-512 (RFC 7518 §3.2).
+    Hs512,
     /// RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3).
     Rs256,
+    /// RSASSA-PKCS1-v1_5 with SHA-384 (RFC 7518 §3.3).
+    Rs384,
+    /// RSASSA-PKCS1-v1_5 with SHA-512 (RFC 7518 §3.3).
+    Rs512,
+    /// RSASSA-PSS with SHA-256, MGF1 with SHA-256 and a 32-byte salt (RFC 7518 §3.5).
+    Ps256,
+    /// RSASSA-PSS with SHA-384, MGF1 with SHA-384 and a 48-byte salt (RFC 7518 §3.5).
+    Ps384,
+    /// RSASSA-PSS with SHA-512, MGF1 with SHA-512 and a 64-byte salt (RFC 7518 §3.5).
+    Ps512,
 }
 
 impl Algorithm {
+    /// Every algorithm, in RFC 7518's order.
+    pub const ALL: [Algorithm; 9] = [
+        Algorithm::Hs256,
+        Algorithm::Hs384,
+        Algorithm::Hs512,
+        Algorithm::Rs256,
+        Algorithm::Rs384,
+        Algorithm::Rs512,
+        Algorithm::Ps256,
+        Algorithm::Ps384,
+        Algorithm::Ps512,
+    ];
+
     /// The registered `alg` header value, e.g. `"HS256"`.
     pub const fn name(self) -> &'static str {
         match self {
             Algorithm::Hs256 => "HS256",
+            Algorithm::Hs384 => "HS384",
+            Algorithm::Hs512 => "HS512",
             Algorithm::Rs256 => "RS256",
+            Algorithm::Rs384 => "RS384",
+            Algorithm::Rs512 => "RS512",
+            Algorithm::Ps256 => "PS256",
+            Algorithm::Ps384 => "PS384",
+            Algorithm::Ps512 => "PS512",
         }
+    }
+
+    /// The algorithm whose registered name is exactly `name` (case
+    /// sensitive, RFC 7515 §4.1.1); `None` for any other, `"none"` included.
+    ///
+    /// ```
+    /// use jwt_embedded::Algorithm;
+    /// assert_eq!(Algorithm::from_name("PS384"), Some(Algorithm::Ps384));
+    /// assert_eq!(Algorithm::from_name("ps384"), None);
+    /// assert_eq!(Algorithm::from_name("none"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Algorithm> {
+        Algorithm::ALL.into_iter().find(|alg| alg.name() == name)
+    }
+}
+
+impl core::fmt::Display for Algorithm {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -40,142 +92,44 @@ pub(crate) mod sealed {
 
 /// A key that verifies signatures of exactly one [`Algorithm`].
 ///
-/// Sealed: implemented by this crate's key types only.
+/// Sealed: implemented by this crate's key types only. Dyn-compatible:
+/// `&dyn VerifyingKey` goes through [`verify`](crate::verify) like a
+/// concrete key, so keys of different algorithms can be chosen at run time
+/// through the one pipeline (each concrete type is still only linked where
+/// a program names it).
+///
+/// ```
+/// use jwt_embedded::{Hs256Key, Hs512Key, Validation, VerifyingKey, verify};
+/// let hs256 = Hs256Key::new(&[7; 32])?;
+/// let hs512 = Hs512Key::new(&[7; 64])?;
+/// let keys: [&dyn VerifyingKey; 2] = [&hs256, &hs512];
+/// // RFC 7515 Appendix A.1's token is HS256: only the first key takes it on `alg`.
+/// let token = b"eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9\
+///     .eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ\
+///     .dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+/// let mut buf = [0u8; 256];
+/// let policy = Validation::new();
+/// assert_eq!(
+///     verify(token, keys[1], &policy, 0, &mut buf).err(),
+///     Some(jwt_embedded::Error::Algorithm)
+/// );
+/// assert_eq!( // `alg` matches; this key did not sign it
+///     verify(token, keys[0], &policy, 0, &mut buf).err(),
+///     Some(jwt_embedded::Error::Signature)
+/// );
+/// # Ok::<(), jwt_embedded::Error>(())
+/// ```
 pub trait VerifyingKey: sealed::Sealed {
     /// The only algorithm whose tokens this key accepts; the header `alg`
-    /// must equal its name exactly.
-    const ALGORITHM: Algorithm;
+    /// must equal its name exactly. (Each key type also has it as the
+    /// associated constant `ALGORITHM`.)
+    fn algorithm(&self) -> Algorithm;
 
     /// Verifies the base64url `signature` segment over `signing_input`
     /// (`header '.' payload`, exactly as transmitted).
     ///
-    /// Returns [`Error::Malformed`]`(`[`Part::Signature`]`)` when the segment
-    /// is not a canonical encoding of a signature of the right length, and
-    /// [`Error::Signature`] when it does not verify.
+    /// Returns [`Error::Malformed`]`(`[`Part::Signature`](crate::Part::Signature)`)`
+    /// when the segment is not a canonical encoding of a signature of the
+    /// right length, and [`Error::Signature`] when it does not verify.
     fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error>;
-}
-
-/// Length in bytes of an HS256 tag.
-const TAG_LEN: usize = 32;
-
-/// Length of a base64url-encoded HS256 tag (43 characters, no padding).
-const TAG_B64_LEN: usize = 43;
-
-/// HMAC-SHA-256's block size: longer secrets are hashed first (RFC 2104 §2).
-const BLOCK_LEN: usize = 64;
-
-/// An HS256 secret, ready to verify: the keyed HMAC state is computed once,
-/// here, so a verification pays no key setup.
-///
-/// The secret must be at least 32 bytes (RFC 7518 §3.2). The struct keeps
-/// only the keyed inner/outer hash states (not the secret's bytes); they are
-/// as sensitive as the secret, hidden from `Debug`, and wiped when the key is
-/// dropped (as is every per-verification copy).
-///
-/// ```
-/// use jwt_embedded::Hs256Key;
-/// let key = Hs256Key::new(b"a secret of at least thirty-two bytes!")?;
-/// assert!(Hs256Key::new(b"too short").is_err());
-/// # Ok::<(), jwt_embedded::Error>(())
-/// ```
-#[derive(Clone)]
-pub struct Hs256Key {
-    mac: Hmac<Sha256>,
-}
-
-impl Hs256Key {
-    /// Smallest accepted secret, in bytes (RFC 7518 §3.2: at least the hash size).
-    pub const MIN_SECRET_LEN: usize = 32;
-
-    /// Prepares a key from the raw secret bytes.
-    ///
-    /// Errors with [`Error::InvalidKey`] if `secret` is shorter than
-    /// [`MIN_SECRET_LEN`](Self::MIN_SECRET_LEN).
-    pub fn new(secret: &[u8]) -> Result<Self, Error> {
-        if secret.len() < Self::MIN_SECRET_LEN {
-            return Err(Error::InvalidKey);
-        }
-        let mac = Hmac::<Sha256>::new_from_slice(secret).map_err(|_| Error::InvalidKey)?;
-        Ok(Self { mac })
-    }
-
-    /// Prepares a key from a base64url secret, e.g. a JWK's `k` member.
-    ///
-    /// The secret is decoded with `base64ct`, in constant time, into buffers
-    /// that are wiped afterwards; secrets of any length are accepted (longer
-    /// than 64 bytes they are hashed first, as HMAC prescribes).
-    ///
-    /// ```
-    /// use jwt_embedded::Hs256Key;
-    /// // RFC 7515 Appendix A.1
-    /// let key = Hs256Key::from_base64url(
-    ///     "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow",
-    /// )?;
-    /// # Ok::<(), jwt_embedded::Error>(())
-    /// ```
-    pub fn from_base64url(secret: &str) -> Result<Self, Error> {
-        let mut decoder =
-            Decoder::<Base64UrlUnpadded>::new(secret.as_bytes()).map_err(|_| Error::InvalidKey)?;
-        let len = decoder.remaining_len();
-        let mut block = Zeroizing::new([0u8; BLOCK_LEN]);
-        if len <= BLOCK_LEN {
-            let bytes = block.get_mut(..len).ok_or(Error::InvalidKey)?;
-            let bytes = decoder.decode(bytes).map_err(|_| Error::InvalidKey)?;
-            return Self::new(bytes);
-        }
-        let mut hasher = Sha256::new();
-        while !decoder.is_finished() {
-            let n = decoder.remaining_len().min(BLOCK_LEN);
-            let chunk = block.get_mut(..n).ok_or(Error::InvalidKey)?;
-            hasher.update(decoder.decode(chunk).map_err(|_| Error::InvalidKey)?);
-        }
-        let mut digest = Zeroizing::new([0u8; 32]);
-        digest.copy_from_slice(&hasher.finalize());
-        let mac =
-            Hmac::<Sha256>::new_from_slice(digest.as_slice()).map_err(|_| Error::InvalidKey)?;
-        Ok(Self { mac })
-    }
-
-    /// Verifies a raw 32-byte HMAC-SHA-256 `tag` over `message`, comparing in
-    /// constant time. This is the exact check a token's signature goes through.
-    ///
-    /// A tag of any other length (e.g. truncated) is [`Error::Signature`].
-    pub fn verify_mac(&self, message: &[u8], tag: &[u8]) -> Result<(), Error> {
-        let tag: &[u8; TAG_LEN] = tag.try_into().map_err(|_| Error::Signature)?;
-        let mut mac = self.mac.clone();
-        mac.update(message);
-        // `CtOutput` wipes itself on drop, like the cloned state.
-        let expected = mac.finalize();
-        if bool::from(expected.as_bytes().as_slice().ct_eq(tag)) {
-            Ok(())
-        } else {
-            Err(Error::Signature)
-        }
-    }
-}
-
-impl sealed::Sealed for Hs256Key {}
-
-impl VerifyingKey for Hs256Key {
-    const ALGORITHM: Algorithm = Algorithm::Hs256;
-
-    // In a frame of its own: the cloned HMAC state and the tag are gone from
-    // the stack before the payload is parsed (with LTO, `verify`'s frame would
-    // otherwise hold them under the whole JSON parse).
-    #[inline(never)]
-    fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
-        // Public length check first: a 32-byte tag is exactly 43 characters.
-        if signature.len() != TAG_B64_LEN {
-            return Err(Error::Malformed(Part::Signature));
-        }
-        let mut tag = [0u8; TAG_LEN];
-        base64url::decode(signature, &mut tag).map_err(|_| Error::Malformed(Part::Signature))?;
-        self.verify_mac(signing_input, &tag)
-    }
-}
-
-impl fmt::Debug for Hs256Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Hs256Key { .. }")
-    }
 }

@@ -14,8 +14,11 @@ mod claims;
 mod cost;
 mod error;
 mod extract;
+mod hash;
 mod header;
+mod hmac;
 mod json;
+mod jwk;
 mod key;
 mod numeric_date;
 mod revocation;
@@ -27,14 +30,20 @@ mod verify;
 pub mod internal;
 
 pub use claims::{Audience, AudienceList, Claims, Scopes};
-pub use error::{Claim, Error, Part};
+pub use error::{Claim, Error, KeyError, Part};
 pub use extract::{bearer_token, cookie_token};
+pub use hash::{JwsHash, Sha256, Sha384, Sha512};
 pub use header::Header;
+pub use hmac::{HmacKey, Hs256Key, Hs384Key, Hs512Key};
 pub use json::{Chars, JsonStr, MAX_DEPTH, MAX_MEMBERS};
-pub use key::{Algorithm, Hs256Key, VerifyingKey};
+pub use key::{Algorithm, VerifyingKey};
 pub use numeric_date::NumericDate;
 pub use revocation::{DenyList, DenyListFull, Revocation};
-pub use rsa::{Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096};
+pub use rsa::{
+    Pkcs1v15, Pkcs1v15Key, Ps256Key, Ps384Key, Ps512Key, Pss, PssKey, Rs256Key, Rs256Key2048,
+    Rs256Key3072, Rs256Key4096, Rs384Key, Rs512Key, Rsa2048, Rsa3072, Rsa4096, RsaKey,
+    RsaPublicKey, RsaScheme, RsaWidth,
+};
 pub use validation::{RequiredClaims, Validation};
 pub use verify::{MAX_HEADER_LEN, Verified, buffer_len, peek_header, verify};
 

@@ -125,7 +125,7 @@ pub const MAX_HEADER_LEN: usize = 16 * 1024;
 /// );
 /// # Ok::<(), jwt_embedded::Error>(())
 /// ```
-pub fn verify<'b, K: VerifyingKey>(
+pub fn verify<'b, K: VerifyingKey + ?Sized>(
     token: &[u8],
     key: &K,
     validation: &Validation<'_>,
@@ -138,7 +138,7 @@ pub fn verify<'b, K: VerifyingKey>(
     let segments = Segments::split(token)?;
     let (header_buf, payload_buf) = segments.split_buffer(buf)?;
     let header = decode_header(segments.header, header_buf)?;
-    if !header.alg.eq_str(K::ALGORITHM.name()) {
+    if !header.alg.eq_str(key.algorithm().name()) {
         return Err(Error::Algorithm);
     }
     if let Some(expected) = validation.expected_typ()

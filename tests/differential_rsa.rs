@@ -18,8 +18,8 @@ use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
 use crypto_bigint::{BoxedUint, Odd};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use jwt_embedded::{
-    Error, Part, Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096, Validation, VerifyingKey,
-    verify,
+    Error, Part, Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096, Rsa2048, Rsa3072, Rsa4096,
+    RsaWidth, Validation, VerifyingKey, verify,
 };
 use rsa::pkcs1::EncodeRsaPrivateKey;
 use rsa::pkcs1v15::{SigningKey, VerifyingKey as RsaVerifyingKey};
@@ -105,12 +105,12 @@ fn keys(bits: usize) -> &'static [rsa::PrivateKey] {
 
 /// Our key for `private`'s public half, through SPKI DER; checked against
 /// the `n`/`e` route.
-fn our_key<const L: usize>(private: &rsa::PrivateKey) -> Rs256Key<L> {
+fn our_key<W: RsaWidth>(private: &rsa::PrivateKey) -> Rs256Key<W> {
     let public = private.to_public_key();
     let der = public.to_public_key_der().unwrap();
-    let key = Rs256Key::<L>::from_public_key_der(der.as_bytes()).unwrap();
+    let key = Rs256Key::<W>::from_public_key_der(der.as_bytes()).unwrap();
     let (n, e) = (public.n_bytes(), public.e_bytes());
-    assert_eq!(Rs256Key::<L>::from_components(&n, &e).unwrap(), key);
+    assert_eq!(Rs256Key::<W>::from_components(&n, &e).unwrap(), key);
     assert_eq!(key.modulus_bits() as usize, public.n().bit_width() as usize);
     key
 }
@@ -127,13 +127,13 @@ fn rsa_verdict(private: &rsa::PrivateKey, message: &[u8], signature: &[u8]) -> b
 /// Asserts that both verifiers agree on `(message, signature)`, and returns
 /// the verdict. Our rejections are always `Error::Signature`.
 #[track_caller]
-fn agree<const L: usize>(
-    ours: &Rs256Key<L>,
+fn agree<W: RsaWidth>(
+    ours: &Rs256Key<W>,
     private: &rsa::PrivateKey,
     message: &[u8],
     signature: &[u8],
 ) -> bool {
-    let result = ours.verify_pkcs1v15_sha256(message, signature);
+    let result = ours.verify_raw(message, signature);
     let theirs = rsa_verdict(private, message, signature);
     assert_eq!(result.is_ok(), theirs, "verdicts differ: ours {result:?}");
     if let Err(e) = result {
@@ -151,10 +151,10 @@ fn flip(rng: &mut TestRng, bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Random messages: valid signatures, flipped bits, wrong lengths, out of range.
-fn random_messages<const L: usize>(bits: usize, messages: usize) {
+fn random_messages<W: RsaWidth>(bits: usize, messages: usize) {
     let mut rng = TestRng(bits as u64);
     for private in keys(bits) {
-        let ours = our_key::<L>(private);
+        let ours = our_key::<W>(private);
         let signer = SigningKey::<Sha256>::new(private.clone());
         let n = private.n_bytes();
         for _ in 0..messages {
@@ -206,17 +206,17 @@ fn random_messages<const L: usize>(bits: usize, messages: usize) {
 
 #[test]
 fn random_messages_2048() {
-    random_messages::<{ crypto_bigint::U2048::LIMBS }>(2048, 24);
+    random_messages::<Rsa2048>(2048, 24);
 }
 
 #[test]
 fn random_messages_3072() {
-    random_messages::<{ crypto_bigint::U3072::LIMBS }>(3072, 12);
+    random_messages::<Rsa3072>(3072, 12);
 }
 
 #[test]
 fn random_messages_4096() {
-    random_messages::<{ crypto_bigint::U4096::LIMBS }>(4096, 8);
+    random_messages::<Rsa4096>(4096, 8);
 }
 
 // ---------------------------------------------------------------------------
@@ -250,7 +250,7 @@ fn em_with(k: usize, t: &[u8], pad: u8) -> Vec<u8> {
 #[test]
 fn almost_right_encodings() {
     for private in keys(2048) {
-        let ours = our_key::<{ crypto_bigint::U2048::LIMBS }>(private);
+        let ours = our_key::<Rsa2048>(private);
         let k = ours.modulus_len();
         let message = b"almost right";
         let h = Sha256::digest(message).to_vec();

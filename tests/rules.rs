@@ -7,8 +7,8 @@
 use base64ct::{Base64UrlUnpadded, Encoding};
 use hmac::{Hmac, KeyInit, Mac};
 use jwt_embedded::{
-    Claim, Error, Hs256Key, Part, RequiredClaims, Validation, Verified, buffer_len, heapless,
-    verify,
+    Claim, Error, Hs256Key, KeyError, Part, RequiredClaims, Validation, Verified, buffer_len,
+    heapless, verify,
 };
 use sha2::Sha256;
 
@@ -344,16 +344,14 @@ fn signature_covers_the_raw_bytes_not_the_parsed_json() {
 
 #[test]
 fn short_keys_are_refused() {
-    assert_eq!(Hs256Key::new(&SECRET[..31]).unwrap_err(), Error::InvalidKey);
-    assert_eq!(Hs256Key::new(b"").unwrap_err(), Error::InvalidKey);
+    let too_short = Error::InvalidKey(KeyError::TooShort);
+    assert_eq!(Hs256Key::new(&SECRET[..31]).unwrap_err(), too_short);
+    assert_eq!(Hs256Key::new(b"").unwrap_err(), too_short);
     assert!(Hs256Key::new(&SECRET[..32]).is_ok());
-    assert_eq!(
-        Hs256Key::from_base64url("c2hvcnQ").unwrap_err(),
-        Error::InvalidKey
-    );
+    assert_eq!(Hs256Key::from_base64url("c2hvcnQ").unwrap_err(), too_short);
     assert_eq!(
         Hs256Key::from_base64url("not base64!").unwrap_err(),
-        Error::InvalidKey
+        Error::InvalidKey(KeyError::Encoding)
     );
 }
 
@@ -708,7 +706,7 @@ fn error_kinds_are_stable() {
         (Error::Type, "typ"),
         (Error::BufferTooSmall, "buffer_too_small"),
         (Error::TooLarge, "too_large"),
-        (Error::InvalidKey, "key"),
+        (Error::InvalidKey(KeyError::Weak), "key"),
         (Error::Deserialize, "deserialize"),
     ];
     for (error, kind) in kinds {

@@ -9,7 +9,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use jwt_embedded::{Error, Hs256Key};
+use jwt_embedded::{Error, Hs256Key, KeyError};
 use serde_json::Value;
 
 fn load() -> Value {
@@ -73,12 +73,12 @@ fn wycheproof_hmac_sha256() {
                 // are correct HMAC computations, but not acceptable HS256 keys.
                 assert_eq!(
                     Hs256Key::new(&key).err(),
-                    Some(Error::InvalidKey),
+                    Some(Error::InvalidKey(KeyError::TooShort)),
                     "tcId {tc_id}"
                 );
                 assert_eq!(
                     Hs256Key::from_base64url(&encoded).err(),
-                    Some(Error::InvalidKey),
+                    Some(Error::InvalidKey(KeyError::TooShort)),
                     "tcId {tc_id}"
                 );
                 short_key += 1;

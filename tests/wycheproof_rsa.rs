@@ -1,5 +1,5 @@
 //! Wycheproof RSASSA-PKCS1-v1_5 SHA-256 vectors (2048, 3072 and 4096-bit
-//! keys) through `Rs256Key::verify_pkcs1v15_sha256`, and the RS256 groups of
+//! keys) through `Rs256Key::verify_raw`, and the RS256 groups of
 //! `json_web_signature_test.json` through `verify`.
 //!
 //! Every group's key is imported four ways (SubjectPublicKeyInfo DER, PEM,
@@ -16,8 +16,10 @@
 
 use std::collections::BTreeSet;
 
-use crypto_bigint::{U2048, U3072, U4096};
-use jwt_embedded::{Error, Part, RequiredClaims, Rs256Key, Rs256Key2048, Validation, verify};
+use jwt_embedded::{
+    Error, KeyError, Part, RequiredClaims, Rs256Key, Rs256Key2048, Rsa2048, Rsa3072, Rsa4096,
+    RsaWidth, Validation, verify,
+};
 use serde_json::Value;
 
 fn load(name: &str) -> Value {
@@ -42,11 +44,11 @@ struct Counts {
 }
 
 /// The group's key through every import path; they must agree.
-fn group_keys<const L: usize>(group: &Value) -> Result<Vec<Rs256Key<L>>, Error> {
-    let spki = Rs256Key::<L>::from_public_key_der(&hex(&group["publicKeyDer"]));
-    let pem = Rs256Key::<L>::from_pem(group["publicKeyPem"].as_str().expect("pem"));
-    let jwk = Rs256Key::<L>::from_jwk(&group["keyJwk"].to_string());
-    let pkcs1 = Rs256Key::<L>::from_pkcs1_der(&hex(&group["publicKeyAsn"]));
+fn group_keys<W: RsaWidth>(group: &Value) -> Result<Vec<Rs256Key<W>>, Error> {
+    let spki = Rs256Key::<W>::from_public_key_der(&hex(&group["publicKeyDer"]));
+    let pem = Rs256Key::<W>::from_pem(group["publicKeyPem"].as_str().expect("pem"));
+    let jwk = Rs256Key::<W>::from_jwk(&group["keyJwk"].to_string());
+    let pkcs1 = Rs256Key::<W>::from_pkcs1_der(&hex(&group["publicKeyAsn"]));
     let keys = [spki, pem, jwk, pkcs1];
     for key in &keys[1..] {
         assert_eq!(key, &keys[0], "import paths disagree");
@@ -55,13 +57,13 @@ fn group_keys<const L: usize>(group: &Value) -> Result<Vec<Rs256Key<L>>, Error> 
 }
 
 /// Runs every case of `file` with keys of width `L`; returns the counts.
-fn run_file<const L: usize>(file: &str, key_size: u32) -> Counts {
+fn run_file<W: RsaWidth>(file: &str, key_size: u32) -> Counts {
     let doc = load(file);
     let mut counts = Counts::default();
     for group in doc["testGroups"].as_array().expect("testGroups") {
         assert_eq!(group["keySize"].as_u64(), Some(u64::from(key_size)));
         assert_eq!(group["sha"], "SHA-256");
-        let keys = group_keys::<L>(group).expect("Wycheproof keys are valid");
+        let keys = group_keys::<W>(group).expect("Wycheproof keys are valid");
         let e = u32::from_str_radix(group["publicKey"]["publicExponent"].as_str().unwrap(), 16);
         assert_eq!(keys[0].public_exponent(), e.unwrap());
         assert_eq!(keys[0].modulus_bits(), key_size);
@@ -91,7 +93,7 @@ fn run_file<const L: usize>(file: &str, key_size: u32) -> Counts {
                 other => panic!("{file} tcId {id}: unhandled result {other} {flags:?}"),
             };
             for key in &keys {
-                let got = key.verify_pkcs1v15_sha256(&msg, &sig);
+                let got = key.verify_raw(&msg, &sig);
                 assert_eq!(got, expected, "{file} tcId {id} {flags:?}");
             }
         }
@@ -107,9 +109,9 @@ fn run_file<const L: usize>(file: &str, key_size: u32) -> Counts {
     counts
 }
 
-const W2048: usize = U2048::LIMBS;
-const W3072: usize = U3072::LIMBS;
-const W4096: usize = U4096::LIMBS;
+type W2048 = Rsa2048;
+type W3072 = Rsa3072;
+type W4096 = Rsa4096;
 
 /// The counts in the vector files: every valid case, every invalid one and
 /// the one `MissingNull` case must have been seen.
@@ -164,7 +166,11 @@ fn narrower_types_refuse_larger_keys() {
             } else {
                 group_keys::<W3072>(group).err()
             };
-            assert_eq!(refused, Some(Error::InvalidKey), "{file}");
+            assert_eq!(
+                refused,
+                Some(Error::InvalidKey(KeyError::TooLarge)),
+                "{file}"
+            );
         }
     }
 }
@@ -242,7 +248,7 @@ fn rs256_jws_groups() {
             if matches!(id, 353 | 355) {
                 // `use: enc` / `key_ops: [encrypt]`: refused at import. The
                 // signature itself is fine: the key's purpose is what fails.
-                assert_eq!(imported, Err(Error::InvalidKey), "tcId {id}");
+                assert_eq!(imported, Err(Error::InvalidKey(KeyError::Use)), "tcId {id}");
                 assert!(jws_verified(run_jws(jws, &bare_key(group))), "tcId {id}");
                 assert_eq!(label, "invalid");
                 invalid += 1;
@@ -284,7 +290,10 @@ fn other_algorithms_rejected_by_rs256_key() {
         if is_rsa(group) {
             // The group's own JWK is for another algorithm: refused.
             let jwk = group["public"].to_string();
-            assert_eq!(Rs256Key2048::from_jwk(&jwk), Err(Error::InvalidKey));
+            assert_eq!(
+                Rs256Key2048::from_jwk(&jwk),
+                Err(Error::InvalidKey(KeyError::Algorithm))
+            );
         }
         for (id, jws, _) in jws_tests(group) {
             for key in &keys {

@@ -6,9 +6,10 @@
 //! lengths in their shortest form (X.690 §10.1), `INTEGER`s in their shortest
 //! two's-complement form and positive, a `BIT STRING` without unused bits,
 //! and nothing left over at any level. Every violation is
-//! [`Error::InvalidKey`].
+//! [`KeyError::Encoding`], and another algorithm than `rsaEncryption` is
+//! [`KeyError::KeyType`].
 
-use crate::Error;
+use crate::KeyError;
 
 /// `SEQUENCE` (constructed).
 const SEQUENCE: u8 = 0x30;
@@ -37,7 +38,7 @@ pub(crate) struct RsaPublicKeyDer<'a> {
 }
 
 /// Parses a DER `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }`.
-pub(crate) fn parse_pkcs1(der: &[u8]) -> Result<RsaPublicKeyDer<'_>, Error> {
+pub(crate) fn parse_pkcs1(der: &[u8]) -> Result<RsaPublicKeyDer<'_>, KeyError> {
     let mut outer = Reader::new(der);
     let mut fields = Reader::new(outer.read(SEQUENCE)?);
     outer.finish()?;
@@ -49,21 +50,24 @@ pub(crate) fn parse_pkcs1(der: &[u8]) -> Result<RsaPublicKeyDer<'_>, Error> {
 
 /// Parses a DER `SubjectPublicKeyInfo` holding an `rsaEncryption` key:
 /// `SEQUENCE { SEQUENCE { OID rsaEncryption, NULL }, BIT STRING { RSAPublicKey } }`.
-pub(crate) fn parse_spki(der: &[u8]) -> Result<RsaPublicKeyDer<'_>, Error> {
+pub(crate) fn parse_spki(der: &[u8]) -> Result<RsaPublicKeyDer<'_>, KeyError> {
     let mut outer = Reader::new(der);
     let mut spki = Reader::new(outer.read(SEQUENCE)?);
     outer.finish()?;
     let mut algorithm = Reader::new(spki.read(SEQUENCE)?);
     let key_bits = spki.read(BIT_STRING)?;
     spki.finish()?;
-    if algorithm.read(OBJECT_IDENTIFIER)? != RSA_ENCRYPTION || !algorithm.read(NULL)?.is_empty() {
-        return Err(Error::InvalidKey);
+    if algorithm.read(OBJECT_IDENTIFIER)? != RSA_ENCRYPTION {
+        return Err(KeyError::KeyType);
+    }
+    if !algorithm.read(NULL)?.is_empty() {
+        return Err(KeyError::Encoding);
     }
     algorithm.finish()?;
     // The first content byte of a BIT STRING counts the unused bits: 0 here.
     match key_bits.split_first() {
         Some((0, rsa_public_key)) => parse_pkcs1(rsa_public_key),
-        _ => Err(Error::InvalidKey),
+        _ => Err(KeyError::Encoding),
     }
 }
 
@@ -78,50 +82,50 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads one element with the given `tag` and returns its content.
-    fn read(&mut self, tag: u8) -> Result<&'a [u8], Error> {
-        let (&actual, rest) = self.rest.split_first().ok_or(Error::InvalidKey)?;
+    fn read(&mut self, tag: u8) -> Result<&'a [u8], KeyError> {
+        let (&actual, rest) = self.rest.split_first().ok_or(KeyError::Encoding)?;
         if actual != tag {
-            return Err(Error::InvalidKey);
+            return Err(KeyError::Encoding);
         }
         let (len, rest) = length(rest)?;
-        let (content, rest) = rest.split_at_checked(len).ok_or(Error::InvalidKey)?;
+        let (content, rest) = rest.split_at_checked(len).ok_or(KeyError::Encoding)?;
         self.rest = rest;
         Ok(content)
     }
 
     /// Fails unless every byte was read.
-    fn finish(self) -> Result<(), Error> {
+    fn finish(self) -> Result<(), KeyError> {
         if self.rest.is_empty() {
             Ok(())
         } else {
-            Err(Error::InvalidKey)
+            Err(KeyError::Encoding)
         }
     }
 }
 
 /// Decodes a definite length in its shortest form; returns it and the rest.
-fn length(bytes: &[u8]) -> Result<(usize, &[u8]), Error> {
-    let (&first, rest) = bytes.split_first().ok_or(Error::InvalidKey)?;
+fn length(bytes: &[u8]) -> Result<(usize, &[u8]), KeyError> {
+    let (&first, rest) = bytes.split_first().ok_or(KeyError::Encoding)?;
     if first < 0x80 {
         return Ok((usize::from(first), rest));
     }
     // 0x80 is the indefinite form (BER only); 0xFF is reserved.
     let count = usize::from(first & 0x7F);
     if count == 0 || count > MAX_LENGTH_BYTES {
-        return Err(Error::InvalidKey);
+        return Err(KeyError::Encoding);
     }
-    let (digits, rest) = rest.split_at_checked(count).ok_or(Error::InvalidKey)?;
+    let (digits, rest) = rest.split_at_checked(count).ok_or(KeyError::Encoding)?;
     if digits.first() == Some(&0) {
-        return Err(Error::InvalidKey); // leading zero: not the shortest form
+        return Err(KeyError::Encoding); // leading zero: not the shortest form
     }
     let len = digits
         .iter()
         .try_fold(0usize, |len, &d| {
             len.checked_mul(256)?.checked_add(usize::from(d))
         })
-        .ok_or(Error::InvalidKey)?;
+        .ok_or(KeyError::Encoding)?;
     if len < 0x80 {
-        return Err(Error::InvalidKey); // fits the short form
+        return Err(KeyError::Encoding); // fits the short form
     }
     Ok((len, rest))
 }
@@ -129,14 +133,14 @@ fn length(bytes: &[u8]) -> Result<(usize, &[u8]), Error> {
 /// The magnitude of a positive `INTEGER`'s content, checking the shortest
 /// form: a leading `00` is allowed only before a byte with its top bit set.
 /// Zero is `[]`; negative numbers are rejected.
-fn positive_integer(content: &[u8]) -> Result<&[u8], Error> {
+fn positive_integer(content: &[u8]) -> Result<&[u8], KeyError> {
     match content {
-        [] => Err(Error::InvalidKey),
-        [first, ..] if first & 0x80 != 0 => Err(Error::InvalidKey),
+        [] => Err(KeyError::Encoding),
+        [first, ..] if first & 0x80 != 0 => Err(KeyError::Encoding),
         [0] => Ok(&[]),
         [0, magnitude @ ..] => match magnitude {
             [second, ..] if second & 0x80 != 0 => Ok(magnitude),
-            _ => Err(Error::InvalidKey),
+            _ => Err(KeyError::Encoding),
         },
         _ => Ok(content),
     }
@@ -160,7 +164,7 @@ mod tests {
             &[0x85, 1, 0, 0, 0, 0],
             &[0xFF],
         ] {
-            assert_eq!(length(bad), Err(Error::InvalidKey), "{bad:02x?}");
+            assert_eq!(length(bad), Err(KeyError::Encoding), "{bad:02x?}");
         }
     }
 
@@ -176,7 +180,7 @@ mod tests {
             &[0x00, 0x7F],
             &[0x00, 0x00, 0x80],
         ] {
-            assert_eq!(positive_integer(bad), Err(Error::InvalidKey), "{bad:02x?}");
+            assert_eq!(positive_integer(bad), Err(KeyError::Encoding), "{bad:02x?}");
         }
     }
 

@@ -1,18 +1,27 @@
-//! RS256: RSASSA-PKCS1-v1_5 signatures with SHA-256 (RFC 7518 §3.3,
-//! RFC 8017 §8.2), verified on the stack with fixed-width integers.
+//! RSA signatures (RS256/384/512, PS256/384/512) with fixed-width integers.
 //!
-//! - `key`: the key type, its checks and the verification;
-//! - `import`: JWK, DER and PEM import (and `rsa::RsaPublicKey` behind the
-//!   `rsa` feature), with the format readers `jwk`, `der` and `pem`;
-//! - `emsa`: the expected encoded message, built rather than parsed;
+//! - `width`: the widths by bits, [`Rsa2048`], [`Rsa3072`], [`Rsa4096`];
+//! - `public_key`: [`RsaPublicKey`] and its import from JWK, DER and PEM
+//!   (with the readers `der` and `pem`; JWKs through the crate's shared
+//!   reader), and [`RsaKey`], a key bound to one scheme;
+//! - `scheme`: the schemes as type parameters, [`Pkcs1v15`] and [`Pss`];
+//! - `pkcs1v15`: the expected encoded message, built rather than parsed;
+//! - `pss`: EMSA-PSS-VERIFY;
 //! - `arith`: the modular exponentiation.
 
 mod arith;
 mod der;
-mod emsa;
-mod import;
-mod jwk;
-mod key;
 mod pem;
+mod pkcs1v15;
+mod pss;
+mod public_key;
+mod scheme;
+mod width;
 
-pub use key::{Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096};
+pub use pkcs1v15::{
+    Pkcs1v15Key, Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096, Rs384Key, Rs512Key,
+};
+pub use pss::{Ps256Key, Ps384Key, Ps512Key, PssKey};
+pub use public_key::{RsaKey, RsaPublicKey};
+pub use scheme::{Pkcs1v15, Pss, RsaScheme};
+pub use width::{Rsa2048, Rsa3072, Rsa4096, RsaWidth};

@@ -328,7 +328,7 @@ impl RawRsa for Rs256Key2048 {
         Self::from_public_key_der(der)
     }
     fn check(&self, msg: &[u8], sig: &[u8]) -> Result<(), Error> {
-        self.verify_pkcs1v15_sha256(msg, sig)
+        self.verify_raw(msg, sig)
     }
 }
 
@@ -337,7 +337,7 @@ impl RawRsa for Rs256Key4096 {
         Self::from_public_key_der(der)
     }
     fn check(&self, msg: &[u8], sig: &[u8]) -> Result<(), Error> {
-        self.verify_pkcs1v15_sha256(msg, sig)
+        self.verify_raw(msg, sig)
     }
 }
 

@@ -1,0 +1,209 @@
+//! HMAC keys: HS256, HS384 and HS512 (RFC 7518 §3.2).
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use base64ct::{Base64UrlUnpadded, Decoder};
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Digest;
+use subtle::ConstantTimeEq;
+use zeroize::Zeroizing;
+
+use crate::hash::{JwsHash, MAX_BLOCK_LEN, MAX_LEN, Sha256, Sha384, Sha512};
+use crate::jwk::{self, Kty};
+use crate::key::sealed::Sealed;
+use crate::{Algorithm, Error, KeyError, Part, VerifyingKey, base64url};
+
+/// An HMAC secret for the one algorithm of hash `H`, ready to verify: the
+/// keyed HMAC state is computed once, here, so a verification pays no key
+/// setup. Use the aliases [`Hs256Key`], [`Hs384Key`] and [`Hs512Key`].
+///
+/// The secret must be at least as long as the hash output
+/// ([`MIN_SECRET_LEN`](Self::MIN_SECRET_LEN): 32, 48 or 64 bytes,
+/// RFC 7518 §3.2). The struct keeps only the keyed inner/outer hash states
+/// (not the secret's bytes); they are as sensitive as the secret, hidden
+/// from `Debug`, and wiped when the key is dropped (as is every
+/// per-verification copy). Tags are compared in constant time.
+///
+/// ```
+/// use jwt_embedded::{Hs256Key, Hs512Key, KeyError, Error};
+/// let key = Hs256Key::new(b"a secret of at least thirty-two bytes!")?;
+/// assert_eq!(Hs256Key::new(b"too short").err(), Some(Error::InvalidKey(KeyError::TooShort)));
+/// // HS512 needs 64 bytes.
+/// assert!(Hs512Key::new(&[0x5a; 63]).is_err() && Hs512Key::new(&[0x5a; 64]).is_ok());
+/// # Ok::<(), jwt_embedded::Error>(())
+/// ```
+pub struct HmacKey<H: JwsHash> {
+    mac: Hmac<H::Digest>,
+    hash: PhantomData<H>,
+}
+
+/// An HS256 key (HMAC with SHA-256).
+pub type Hs256Key = HmacKey<Sha256>;
+
+/// An HS384 key (HMAC with SHA-384).
+pub type Hs384Key = HmacKey<Sha384>;
+
+/// An HS512 key (HMAC with SHA-512).
+pub type Hs512Key = HmacKey<Sha512>;
+
+impl<H: JwsHash> HmacKey<H> {
+    /// The one algorithm this key verifies: HS256, HS384 or HS512.
+    pub const ALGORITHM: Algorithm = H::HMAC;
+
+    /// Length of a tag in bytes: the hash output (32, 48 or 64).
+    pub const TAG_LEN: usize = H::LEN;
+
+    /// Smallest accepted secret, in bytes (RFC 7518 §3.2: at least the hash
+    /// output, 32, 48 or 64).
+    pub const MIN_SECRET_LEN: usize = H::LEN;
+
+    /// Length of a tag in base64url (43, 64 or 86 characters, no padding).
+    const TAG_B64_LEN: usize = (H::LEN * 4).div_ceil(3);
+
+    /// Prepares a key from the raw secret bytes.
+    ///
+    /// Errors with [`KeyError::TooShort`] if `secret` is shorter than
+    /// [`MIN_SECRET_LEN`](Self::MIN_SECRET_LEN).
+    pub fn new(secret: &[u8]) -> Result<Self, Error> {
+        if secret.len() < Self::MIN_SECRET_LEN {
+            return Err(KeyError::TooShort.into());
+        }
+        let mac = Hmac::<H::Digest>::new_from_slice(secret).map_err(|_| KeyError::TooShort)?;
+        Ok(Self {
+            mac,
+            hash: PhantomData,
+        })
+    }
+
+    /// Prepares a key from a base64url secret, e.g. a JWK's `k` member.
+    ///
+    /// The secret is decoded with `base64ct`, in constant time, into buffers
+    /// that are wiped afterwards; secrets of any length are accepted (longer
+    /// than the hash's block they are hashed first, as HMAC prescribes).
+    /// Anything but strict unpadded base64url is [`KeyError::Encoding`].
+    ///
+    /// ```
+    /// use jwt_embedded::Hs256Key;
+    /// // RFC 7515 Appendix A.1
+    /// let key = Hs256Key::from_base64url(
+    ///     "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow",
+    /// )?;
+    /// # Ok::<(), jwt_embedded::Error>(())
+    /// ```
+    pub fn from_base64url(secret: &str) -> Result<Self, Error> {
+        let encoding = |_| KeyError::Encoding;
+        let mut decoder = Decoder::<Base64UrlUnpadded>::new(secret.as_bytes()).map_err(encoding)?;
+        let len = decoder.remaining_len();
+        let mut block = Zeroizing::new([0u8; MAX_BLOCK_LEN]);
+        if len <= H::BLOCK_LEN {
+            let bytes = block.get_mut(..len).ok_or(KeyError::Encoding)?;
+            let bytes = decoder.decode(bytes).map_err(encoding)?;
+            return Self::new(bytes);
+        }
+        let mut hasher = H::Digest::new();
+        while !decoder.is_finished() {
+            let n = decoder.remaining_len().min(H::BLOCK_LEN);
+            let chunk = block.get_mut(..n).ok_or(KeyError::Encoding)?;
+            Digest::update(&mut hasher, decoder.decode(chunk).map_err(encoding)?);
+        }
+        let mut digest = Zeroizing::new([0u8; MAX_LEN]);
+        let digest = digest.get_mut(..H::LEN).ok_or(KeyError::Encoding)?;
+        digest.copy_from_slice(&hasher.finalize());
+        Self::new(digest)
+    }
+
+    /// Prepares a key from a JWK (RFC 7517) of `"kty": "oct"` whose `k`
+    /// is the base64url secret, as [`from_base64url`](Self::from_base64url).
+    ///
+    /// The JSON must be strict (as for tokens). `alg`, when present, must be
+    /// this type's algorithm ([`KeyError::Algorithm`]); without `alg`, the
+    /// key is taken for this type's algorithm: the caller names it by the
+    /// type. `use`, when present, must be `"sig"` and `key_ops` must include
+    /// `"verify"` ([`KeyError::Use`]).
+    ///
+    /// ```
+    /// use jwt_embedded::{Error, Hs256Key, Hs384Key, KeyError};
+    /// // RFC 7515 Appendix A.1's key.
+    /// let jwk = r#"{"kty":"oct","alg":"HS256",
+    ///     "k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}"#;
+    /// assert!(Hs256Key::from_jwk(jwk).is_ok());
+    /// assert_eq!(Hs384Key::from_jwk(jwk).err(), Some(Error::InvalidKey(KeyError::Algorithm)));
+    /// ```
+    pub fn from_jwk(jwk: &str) -> Result<Self, Error> {
+        let jwk = jwk::parse(jwk, Kty::Oct, Self::ALGORITHM)?;
+        let k = jwk.k.ok_or(KeyError::Encoding)?;
+        // A `k` written with JSON escapes is unescaped on the stack, and wiped.
+        let mut text = Zeroizing::new([0u8; 4 * MAX_BLOCK_LEN]);
+        match k.as_str() {
+            Some(k) => Self::from_base64url(k),
+            None => {
+                let k = k
+                    .unescape_into(text.as_mut_slice())
+                    .map_err(|_| KeyError::Encoding)?;
+                Self::from_base64url(k)
+            }
+        }
+    }
+
+    /// Verifies a raw HMAC `tag` (the hash output, [`TAG_LEN`](Self::TAG_LEN)
+    /// bytes) over `message`, comparing in constant time. This is the exact
+    /// check a token's signature goes through.
+    ///
+    /// A tag of any other length (e.g. truncated) is [`Error::Signature`].
+    pub fn verify_mac(&self, message: &[u8], tag: &[u8]) -> Result<(), Error> {
+        if tag.len() != H::LEN {
+            return Err(Error::Signature);
+        }
+        let mut mac = self.mac.clone();
+        mac.update(message);
+        // `CtOutput` wipes itself on drop, like the cloned state.
+        let expected = mac.finalize();
+        if bool::from(expected.as_bytes().as_slice().ct_eq(tag)) {
+            Ok(())
+        } else {
+            Err(Error::Signature)
+        }
+    }
+}
+
+impl<H: JwsHash> Clone for HmacKey<H> {
+    fn clone(&self) -> Self {
+        Self {
+            mac: self.mac.clone(),
+            hash: PhantomData,
+        }
+    }
+}
+
+impl<H: JwsHash> Sealed for HmacKey<H> {}
+
+impl<H: JwsHash> VerifyingKey for HmacKey<H> {
+    fn algorithm(&self) -> Algorithm {
+        Self::ALGORITHM
+    }
+
+    // In a frame of its own: the cloned HMAC state and the tag are gone from
+    // the stack before the payload is parsed (with LTO, `verify`'s frame would
+    // otherwise hold them under the whole JSON parse).
+    #[inline(never)]
+    fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
+        // Public length check first: 32, 48 or 64 bytes are exactly 43, 64
+        // or 86 characters.
+        if signature.len() != Self::TAG_B64_LEN {
+            return Err(Error::Malformed(Part::Signature));
+        }
+        let mut tag = [0u8; MAX_LEN];
+        let tag = tag.get_mut(..H::LEN).ok_or(Error::Signature)?;
+        base64url::decode(signature, tag).map_err(|_| Error::Malformed(Part::Signature))?;
+        self.verify_mac(signing_input, tag)
+    }
+}
+
+impl<H: JwsHash> fmt::Debug for HmacKey<H> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `Hs256Key { .. }`: the alias's name, and nothing of the secret.
+        let bits = Self::ALGORITHM.name().get(2..).unwrap_or_default();
+        write!(f, "Hs{bits}Key {{ .. }}")
+    }
+}
