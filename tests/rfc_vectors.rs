@@ -12,44 +12,12 @@ use jwt_embedded::{
 };
 use serde_json::Value;
 
+mod common;
+
+use common::{b64url_decode, str_field};
+
 fn load() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/rfc_vectors.json"
-    );
-    let text = std::fs::read_to_string(path).expect("read rfc_vectors.json");
-    serde_json::from_str(&text).expect("parse rfc_vectors.json")
-}
-
-/// Strict unpadded base64url, for the test's own cross-checks.
-fn b64url_decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    for c in s.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' => 62,
-            b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    (bits < 6 && acc == 0).then_some(out)
-}
-
-fn str_field<'a>(v: &'a Value, name: &str) -> &'a str {
-    v[name]
-        .as_str()
-        .unwrap_or_else(|| panic!("missing string field {name}"))
+    common::load_vectors("rfc_vectors.json")
 }
 
 /// The `Validation` and `now` of one case.

@@ -12,27 +12,12 @@
 use jwt_embedded::{Error, Hs256Key, KeyError};
 use serde_json::Value;
 
+mod common;
+
+use common::{b64url as b64url_encode, hex_field};
+
 fn load() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/wycheproof/hmac_sha256_test.json"
-    );
-    let text = std::fs::read_to_string(path).expect("read hmac_sha256_test.json");
-    serde_json::from_str(&text).expect("parse hmac_sha256_test.json")
-}
-
-/// Unpadded base64url encoding, to feed the same keys to `from_base64url`.
-fn b64url_encode(bytes: &[u8]) -> String {
-    <base64ct::Base64UrlUnpadded as base64ct::Encoding>::encode_string(bytes)
-}
-
-fn hex_field(test: &Value, name: &str) -> Vec<u8> {
-    hex::decode(
-        test[name]
-            .as_str()
-            .unwrap_or_else(|| panic!("missing {name}")),
-    )
-    .expect("hex")
+    common::wycheproof("hmac_sha256_test.json")
 }
 
 #[test]

@@ -24,6 +24,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use jwt_embedded::{Error, Hs256Key, Part, RequiredClaims, Validation, verify};
 use serde_json::Value;
 
+mod common;
+
+use common::{b64url_decode, jws_tests as tests};
+
 /// tcIds upstream labels wrongly (see tests/vectors/README.md): labelled
 /// `invalid` but byte-identical to the valid tcId 357.
 const MISLABELLED_INVALID: [u64; 2] = [367, 370];
@@ -35,12 +39,7 @@ const POLICY: Validation<'static> = Validation::new()
     .danger_accept_any_audience();
 
 fn load() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/wycheproof/json_web_signature_test.json"
-    );
-    let text = std::fs::read_to_string(path).expect("read json_web_signature_test.json");
-    serde_json::from_str(&text).expect("parse json_web_signature_test.json")
+    common::wycheproof("json_web_signature_test.json")
 }
 
 /// A verdict about the JWS layer (signature and encoding) only.
@@ -106,31 +105,6 @@ fn jws_verdict(token: &str, key: &Hs256Key, result: Result<(), Error>) -> Verdic
     stage(result)
 }
 
-/// Strict unpadded base64url (canonical trailing bits), for the test's own checks.
-fn b64url_decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    for c in s.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' => 62,
-            b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    (bits < 6 && acc == 0).then_some(out)
-}
-
 fn run(token: &str, key: &Hs256Key) -> Result<(), Error> {
     let mut buf = vec![0u8; 64 * 1024];
     verify(token.as_bytes(), key, &POLICY, 1_700_000_000, &mut buf).map(|_| ())
@@ -144,16 +118,6 @@ fn is_hs256_group(group: &Value) -> bool {
 fn hs256_key(group: &Value) -> Hs256Key {
     let k = group["private"]["k"].as_str().expect("oct JWK k");
     Hs256Key::from_base64url(k).expect("Wycheproof HS256 keys are 256 bits")
-}
-
-fn tests(group: &Value) -> impl Iterator<Item = (u64, &str, &str)> {
-    group["tests"].as_array().expect("tests").iter().map(|t| {
-        (
-            t["tcId"].as_u64().expect("tcId"),
-            t["jws"].as_str().expect("jws"),
-            t["result"].as_str().expect("result"),
-        )
-    })
 }
 
 #[test]

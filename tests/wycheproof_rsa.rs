@@ -22,18 +22,9 @@ use jwt_embedded::{
 };
 use serde_json::Value;
 
-fn load(name: &str) -> Value {
-    let path = format!(
-        "{}/tests/vectors/wycheproof/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {path}: {e}"))
-}
+mod common;
 
-fn hex(v: &Value) -> Vec<u8> {
-    hex::decode(v.as_str().expect("hex string")).expect("hex")
-}
+use common::{header_alg, hex, jws_tests, wycheproof as load};
 
 /// Case counts of one vector file.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -205,16 +196,6 @@ fn run_jws(token: &str, key: &Rs256Key2048) -> Result<(), Error> {
     verify(token.as_bytes(), key, &POLICY, 1_700_000_000, &mut buf).map(|_| ())
 }
 
-fn jws_tests(group: &Value) -> impl Iterator<Item = (u64, &str, &str)> {
-    group["tests"].as_array().unwrap().iter().map(|t| {
-        (
-            t["tcId"].as_u64().unwrap(),
-            t["jws"].as_str().unwrap(),
-            t["result"].as_str().unwrap(),
-        )
-    })
-}
-
 /// The public key of an RSA group as bare `n` and `e`, without its JWK's
 /// `alg`, `use` and `key_ops` restrictions.
 fn bare_key(group: &Value) -> Rs256Key2048 {
@@ -325,12 +306,4 @@ fn other_algorithms_rejected_by_rs256_key() {
         doc["numberOfTests"].as_u64().unwrap()
     );
     eprintln!("wycheproof jws: {cases} other tokens rejected by RS256 keys");
-}
-
-/// The `alg` of a token's header, if the header is readable JSON.
-fn header_alg(jws: &str) -> Option<String> {
-    use base64ct::{Base64UrlUnpadded, Encoding};
-    let header = Base64UrlUnpadded::decode_vec(jws.split('.').next()?).ok()?;
-    let header: Value = serde_json::from_slice(&header).ok()?;
-    Some(header["alg"].as_str()?.to_owned())
 }
