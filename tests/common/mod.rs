@@ -216,3 +216,298 @@ impl TestRng {
         out
     }
 }
+
+// ---------------------------------------------------------------------------
+// Keys: one interface over the concrete key types, for generic tests
+// ---------------------------------------------------------------------------
+
+use core::fmt::Debug;
+
+use jwt_embedded::{
+    Algorithm, Error, Hs256Key, Hs384Key, Hs512Key, Part, Ps256Key, Ps384Key, Ps512Key, Rs256Key,
+    Rs384Key, Rs512Key, Rsa2048, Rsa3072, Rsa4096, VerifyingKey,
+};
+
+/// A key type as the tests see it: its algorithm and its JWK import.
+pub trait KeyUnderTest: VerifyingKey + Debug + Sized + 'static {
+    /// The type's `ALGORITHM`.
+    const ALG: Algorithm;
+    /// `from_jwk`.
+    fn import_jwk(jwk: &str) -> Result<Self, Error>;
+}
+
+/// The HMAC key types' inherent API.
+pub trait HmacUnderTest: KeyUnderTest {
+    /// `MIN_SECRET_LEN`.
+    const MIN_LEN: usize;
+    /// `TAG_LEN`.
+    const TAG: usize;
+    /// `new`.
+    fn import_secret(secret: &[u8]) -> Result<Self, Error>;
+    /// `from_base64url`.
+    fn import_b64(secret: &str) -> Result<Self, Error>;
+    /// `verify_mac`.
+    fn mac_verify(&self, message: &[u8], tag: &[u8]) -> Result<(), Error>;
+}
+
+/// The RSA key types' inherent API (every width, both schemes, every hash).
+pub trait RsaUnderTest: KeyUnderTest + PartialEq {
+    /// The width marker's largest modulus, in bits.
+    const WIDTH: u32;
+    /// `from_public_key_der` (SubjectPublicKeyInfo).
+    fn import_spki(der: &[u8]) -> Result<Self, Error>;
+    /// `from_pkcs1_der`.
+    fn import_pkcs1(der: &[u8]) -> Result<Self, Error>;
+    /// `from_pem`.
+    fn import_pem(pem: &str) -> Result<Self, Error>;
+    /// `from_components` (big-endian `n` and `e`).
+    fn import_components(n: &[u8], e: &[u8]) -> Result<Self, Error>;
+    /// `from_jwk_components` (base64url `n` and `e`).
+    fn import_jwk_components(n: &str, e: &str) -> Result<Self, Error>;
+    /// `verify_raw`.
+    fn raw_verify(&self, message: &[u8], signature: &[u8]) -> Result<(), Error>;
+    /// `modulus_bits`.
+    fn bits(&self) -> u32;
+    /// `modulus_len`.
+    fn len_bytes(&self) -> usize;
+    /// `public_exponent`.
+    fn exponent(&self) -> u32;
+}
+
+macro_rules! hmac_under_test {
+    ($($t:ty),* $(,)?) => {$(
+        impl KeyUnderTest for $t {
+            const ALG: Algorithm = <$t>::ALGORITHM;
+            fn import_jwk(jwk: &str) -> Result<Self, Error> {
+                <$t>::from_jwk(jwk)
+            }
+        }
+        impl HmacUnderTest for $t {
+            const MIN_LEN: usize = <$t>::MIN_SECRET_LEN;
+            const TAG: usize = <$t>::TAG_LEN;
+            fn import_secret(secret: &[u8]) -> Result<Self, Error> {
+                <$t>::new(secret)
+            }
+            fn import_b64(secret: &str) -> Result<Self, Error> {
+                <$t>::from_base64url(secret)
+            }
+            fn mac_verify(&self, message: &[u8], tag: &[u8]) -> Result<(), Error> {
+                self.verify_mac(message, tag)
+            }
+        }
+    )*};
+}
+
+hmac_under_test!(Hs256Key, Hs384Key, Hs512Key);
+
+macro_rules! rsa_under_test {
+    ($($t:ty => $width:expr),* $(,)?) => {$(
+        impl KeyUnderTest for $t {
+            const ALG: Algorithm = <$t>::ALGORITHM;
+            fn import_jwk(jwk: &str) -> Result<Self, Error> {
+                <$t>::from_jwk(jwk)
+            }
+        }
+        impl RsaUnderTest for $t {
+            const WIDTH: u32 = $width;
+            fn import_spki(der: &[u8]) -> Result<Self, Error> {
+                <$t>::from_public_key_der(der)
+            }
+            fn import_pkcs1(der: &[u8]) -> Result<Self, Error> {
+                <$t>::from_pkcs1_der(der)
+            }
+            fn import_pem(pem: &str) -> Result<Self, Error> {
+                <$t>::from_pem(pem)
+            }
+            fn import_components(n: &[u8], e: &[u8]) -> Result<Self, Error> {
+                <$t>::from_components(n, e)
+            }
+            fn import_jwk_components(n: &str, e: &str) -> Result<Self, Error> {
+                <$t>::from_jwk_components(n, e)
+            }
+            fn raw_verify(&self, message: &[u8], signature: &[u8]) -> Result<(), Error> {
+                self.verify_raw(message, signature)
+            }
+            fn bits(&self) -> u32 {
+                self.modulus_bits()
+            }
+            fn len_bytes(&self) -> usize {
+                self.modulus_len()
+            }
+            fn exponent(&self) -> u32 {
+                self.public_exponent()
+            }
+        }
+    )*};
+}
+
+rsa_under_test!(
+    Rs256Key<Rsa2048> => 2048, Rs256Key<Rsa3072> => 3072, Rs256Key<Rsa4096> => 4096,
+    Rs384Key<Rsa2048> => 2048, Rs384Key<Rsa3072> => 3072, Rs384Key<Rsa4096> => 4096,
+    Rs512Key<Rsa2048> => 2048, Rs512Key<Rsa3072> => 3072, Rs512Key<Rsa4096> => 4096,
+    Ps256Key<Rsa2048> => 2048, Ps256Key<Rsa3072> => 3072, Ps256Key<Rsa4096> => 4096,
+    Ps384Key<Rsa2048> => 2048, Ps384Key<Rsa3072> => 3072, Ps384Key<Rsa4096> => 4096,
+    Ps512Key<Rsa2048> => 2048, Ps512Key<Rsa3072> => 3072, Ps512Key<Rsa4096> => 4096,
+);
+
+/// A Wycheproof RSA group's public key through every import path it offers
+/// (SubjectPublicKeyInfo DER, PEM, PKCS#1 DER, `n`/`e`, and the JWK when the
+/// group has one: `keyJwk` or `publicKeyJwk`). The paths must agree: all
+/// the same key, or all the same error (for the JWK, an `alg` of another
+/// algorithm is refused on its own, so its error is returned separately).
+pub struct GroupKeys<K> {
+    /// The key from every path but the JWK.
+    pub keys: Result<Vec<K>, Error>,
+    /// The key from the group's JWK, if it has one.
+    pub jwk: Option<Result<K, Error>>,
+}
+
+pub fn rsa_group_keys<K: RsaUnderTest>(group: &Value) -> GroupKeys<K> {
+    let modulus = hex(&group["publicKey"]["modulus"]);
+    let exponent = hex(&group["publicKey"]["publicExponent"]);
+    let results = [
+        K::import_spki(&hex(&group["publicKeyDer"])),
+        K::import_pem(str_field(group, "publicKeyPem")),
+        K::import_pkcs1(&hex(&group["publicKeyAsn"])),
+        // Wycheproof writes n with a leading zero octet (a DER INTEGER).
+        K::import_components(&modulus, &exponent),
+    ];
+    let first = &results[0];
+    for (i, other) in results.iter().enumerate().skip(1) {
+        assert_eq!(other, first, "import path {i} disagrees with the SPKI DER");
+    }
+    let jwk = ["keyJwk", "publicKeyJwk"]
+        .iter()
+        .find(|name| group[**name].is_object())
+        .map(|name| {
+            let jwk = &group[*name];
+            let from_components =
+                K::import_jwk_components(str_field(jwk, "n"), str_field(jwk, "e"));
+            assert_eq!(
+                &from_components, first,
+                "JWK n/e disagree with the SPKI DER"
+            );
+            K::import_jwk(&jwk.to_string())
+        });
+    GroupKeys {
+        keys: results.into_iter().collect(),
+        jwk,
+    }
+}
+
+/// The algorithm named by a JWS `alg` value, if it is one of ours.
+pub fn algorithm(name: &str) -> Option<Algorithm> {
+    Algorithm::from_name(name)
+}
+
+/// The same algorithm in `jsonwebtoken`'s terms.
+pub fn their_algorithm(alg: Algorithm) -> jsonwebtoken::Algorithm {
+    alg.name()
+        .parse()
+        .expect("jsonwebtoken knows every algorithm of ours")
+}
+
+// ---------------------------------------------------------------------------
+// JWS-level verdicts
+// ---------------------------------------------------------------------------
+
+/// A verdict about the JWS layer (signature and encoding) only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The JWS verified.
+    JwsValid,
+    /// The JWS did not verify.
+    JwsInvalid,
+}
+
+/// The verdict from where in the pipeline `result` was decided: `Ok` or an
+/// error only reachable after the signature verified, versus an error at or
+/// before the signature check. (For a policy that requires no claim, checks
+/// no issuer or audience and a buffer large enough.)
+pub fn stage(result: Result<(), Error>) -> Verdict {
+    match result {
+        Ok(()) => Verdict::JwsValid,
+        Err(
+            Error::Malformed(Part::Claims)
+            | Error::InvalidClaimType(_)
+            | Error::MissingClaim(_)
+            | Error::Expired
+            | Error::NotYetValid
+            | Error::Audience
+            | Error::Issuer,
+        ) => Verdict::JwsValid,
+        Err(
+            Error::Malformed(Part::Token | Part::Header | Part::Signature)
+            | Error::Algorithm
+            | Error::Signature
+            | Error::Crit
+            | Error::TooLarge,
+        ) => Verdict::JwsInvalid,
+        Err(other) => panic!("unexpected error for this policy and buffer: {other:?}"),
+    }
+}
+
+/// Whether `token` was a valid JWS for `key`, judging from `result`.
+///
+/// `Malformed(Claims)` comes after the signature check. It means "valid JWS
+/// whose payload is not JWT claims" when the payload segment is strict
+/// base64url, and "invalid JWS" when it is not (the signature covers the
+/// transmitted characters, so a signature over a badly encoded payload does
+/// verify). The signature itself is checked again through
+/// `VerifyingKey::verify_signature`.
+pub fn jws_verdict(token: &str, key: &dyn VerifyingKey, result: Result<(), Error>) -> Verdict {
+    if result == Err(Error::Malformed(Part::Claims)) {
+        let mut parts = token.split('.');
+        let (Some(header), Some(payload), Some(signature), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            panic!("Malformed(Claims) for a token without three segments: {token}");
+        };
+        let signing_input = &token.as_bytes()[..header.len() + 1 + payload.len()];
+        assert_eq!(
+            key.verify_signature(signing_input, signature.as_bytes()),
+            Ok(()),
+            "Malformed(Claims) without a verified signature: {token}"
+        );
+        if b64url_decode(payload).is_none() {
+            return Verdict::JwsInvalid;
+        }
+    }
+    stage(result)
+}
+
+/// `verify` with a policy that requires no claim and accepts any audience,
+/// at a fixed time, with a buffer large enough for any vector.
+pub fn verify_any(token: &str, key: &(impl VerifyingKey + ?Sized)) -> Result<(), Error> {
+    const POLICY: jwt_embedded::Validation<'static> = jwt_embedded::Validation::new()
+        .required(jwt_embedded::RequiredClaims::NONE)
+        .danger_accept_any_audience();
+    let mut buf = vec![0u8; 64 * 1024];
+    jwt_embedded::verify(token.as_bytes(), key, &POLICY, 1_700_000_000, &mut buf).map(|_| ())
+}
+
+// ---------------------------------------------------------------------------
+// RSA private keys for signing (the `rsa` crate)
+// ---------------------------------------------------------------------------
+
+/// An RSA private key generated by the `rsa` crate from `seed`: the same key
+/// on every run (as long as `Cargo.lock` is). Generation is slow in debug
+/// builds (a 4096-bit key takes 5 to 40 s), so callers cache them.
+pub fn rsa_private_key(bits: usize, seed: u64) -> rsa::PrivateKey {
+    rsa::PrivateKey::new(&mut TestRng(seed), bits).expect("keygen")
+}
+
+/// `private`'s public half as a SubjectPublicKeyInfo PEM.
+pub fn public_pem(private: &rsa::PrivateKey) -> String {
+    use rsa::pkcs8::EncodePublicKey;
+    private
+        .to_public_key()
+        .to_public_key_pem(Default::default())
+        .unwrap()
+}
+
+/// `jsonwebtoken`'s signing key for `private`.
+pub fn their_rsa_key(private: &rsa::PrivateKey) -> jsonwebtoken::EncodingKey {
+    use rsa::pkcs1::EncodeRsaPrivateKey;
+    jsonwebtoken::EncodingKey::from_rsa_der(private.to_pkcs1_der().unwrap().as_bytes())
+}
