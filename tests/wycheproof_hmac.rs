@@ -19,7 +19,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use jwt_embedded::{Error, Hs256Key, Hs384Key, Hs512Key, KeyError, VerifyingKey};
+use jwt_embedded::{Error, Hs256Key, Hs384Key, Hs512Key, KeyError};
 use serde_json::Value;
 
 mod common;
@@ -246,7 +246,10 @@ fn tag_length_and_bit_flips<K: HmacUnderTest>(file: &str) {
         key.mac_verify(&msg, &tag[..K::TAG - 1]),
         Err(Error::Signature)
     );
-    assert_eq!(key.mac_verify(&msg, &tag[..32]), Err(Error::Signature));
+    assert_eq!(
+        key.mac_verify(&msg, &tag[..K::TAG / 2]),
+        Err(Error::Signature)
+    );
     assert_eq!(key.mac_verify(&msg, &[]), Err(Error::Signature));
     for bit in 0..tag.len() * 8 {
         let mut flipped = tag.clone();

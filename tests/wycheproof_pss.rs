@@ -31,7 +31,9 @@ use serde_json::Value;
 
 mod common;
 
-use common::{RsaUnderTest, flags, hex, number_of_tests, rsa_group_keys};
+use common::{
+    RawVerifier, RsaUnderTest, flags, hex, number_of_tests, raw_verifier, rsa_group_keys,
+};
 
 /// The hash of `K`'s algorithm: (Wycheproof name, output length in bytes).
 fn hash_of<K: RsaUnderTest>() -> (&'static str, u64) {
@@ -240,8 +242,6 @@ fn valid_signatures_only_verify_for_their_own_algorithm() {
     assert_eq!(checked, 63 * 3 + 95 * 2 + 132);
 }
 
-type RawVerifier = Box<dyn Fn(&[u8], &[u8]) -> Result<(), Error>>;
-
 /// For each RSA algorithm: its name, `verify_raw` of a 4096-bit-wide key
 /// with this `n` and `e`, and the error (if any) of importing `jwk` as it.
 fn all_types(n: &[u8], e: &[u8], jwk: &str) -> Vec<(&'static str, RawVerifier, Option<Error>)> {
@@ -338,9 +338,9 @@ fn rsa_pss_misc_rejected_as_pkcs1() {
         let n = hex(&group["publicKey"]["modulus"]);
         let e = hex(&group["publicKey"]["publicExponent"]);
         let keys: [RawVerifier; 3] = [
-            verifier::<Rs256Key<Rsa2048>>(&n, &e),
-            verifier::<Rs384Key<Rsa2048>>(&n, &e),
-            verifier::<Rs512Key<Rsa2048>>(&n, &e),
+            raw_verifier::<Rs256Key<Rsa2048>>(&n, &e),
+            raw_verifier::<Rs384Key<Rsa2048>>(&n, &e),
+            raw_verifier::<Rs512Key<Rsa2048>>(&n, &e),
         ];
         for case in group["tests"].as_array().unwrap() {
             let (msg, sig) = (hex(&case["msg"]), hex(&case["sig"]));
@@ -356,9 +356,4 @@ fn rsa_pss_misc_rejected_as_pkcs1() {
         }
     }
     assert_eq!(rejected, 150 * 3);
-}
-
-fn verifier<K: RsaUnderTest>(n: &[u8], e: &[u8]) -> RawVerifier {
-    let key = K::import_components(n, e).expect("key");
-    Box::new(move |m, s| key.raw_verify(m, s))
 }

@@ -28,7 +28,10 @@ use serde_json::Value;
 
 mod common;
 
-use common::{RsaUnderTest, flags, header_alg, hex, jws_tests, number_of_tests, rsa_group_keys};
+use common::{
+    RawVerifier, RsaUnderTest, flags, header_alg, hex, jws_tests, number_of_tests, raw_verifier,
+    rsa_group_keys,
+};
 
 fn load(name: &str) -> Value {
     common::wycheproof(name)
@@ -271,13 +274,13 @@ fn valid_signatures_only_verify_for_their_own_algorithm() {
             for group in doc["testGroups"].as_array().unwrap() {
                 let n = hex(&group["publicKey"]["modulus"]);
                 let e = hex(&group["publicKey"]["publicExponent"]);
-                let verifiers: [(&str, Box<dyn Fn(&[u8], &[u8]) -> Result<(), Error>>); 6] = [
-                    ("RS256", verifier::<Rs256Key<Rsa4096>>(&n, &e)),
-                    ("RS384", verifier::<Rs384Key<Rsa4096>>(&n, &e)),
-                    ("RS512", verifier::<Rs512Key<Rsa4096>>(&n, &e)),
-                    ("PS256", verifier::<Ps256Key<Rsa4096>>(&n, &e)),
-                    ("PS384", verifier::<Ps384Key<Rsa4096>>(&n, &e)),
-                    ("PS512", verifier::<Ps512Key<Rsa4096>>(&n, &e)),
+                let verifiers: [(&str, RawVerifier); 6] = [
+                    ("RS256", raw_verifier::<Rs256Key<Rsa4096>>(&n, &e)),
+                    ("RS384", raw_verifier::<Rs384Key<Rsa4096>>(&n, &e)),
+                    ("RS512", raw_verifier::<Rs512Key<Rsa4096>>(&n, &e)),
+                    ("PS256", raw_verifier::<Ps256Key<Rsa4096>>(&n, &e)),
+                    ("PS384", raw_verifier::<Ps384Key<Rsa4096>>(&n, &e)),
+                    ("PS512", raw_verifier::<Ps512Key<Rsa4096>>(&n, &e)),
                 ];
                 for case in group["tests"].as_array().unwrap() {
                     if case["result"] != "valid" {
@@ -308,12 +311,6 @@ fn valid_signatures_only_verify_for_their_own_algorithm() {
     }
     // valid cases: 9 + 8 + 7 (SHA-256), 7 + 7 + 7 (SHA-384), 8 + 8 + 7 (SHA-512)
     assert_eq!(checked, 24 + 21 + 23);
-}
-
-/// `verify_raw` of a key of type `K` with modulus `n` and exponent `e`.
-fn verifier<K: RsaUnderTest>(n: &[u8], e: &[u8]) -> Box<dyn Fn(&[u8], &[u8]) -> Result<(), Error>> {
-    let key = K::import_components(n, e).expect("key");
-    Box::new(move |m, s| key.raw_verify(m, s))
 }
 
 // ---------------------------------------------------------------------------
