@@ -24,12 +24,14 @@ use jwt_embedded::{
     Rsa2048, Rsa3072, Rsa4096, Validation, VerifyingKey, buffer_len, verify,
 };
 use proptest::prelude::*;
+use rsa::sha2::digest::FixedOutputReset;
+use rsa::sha2::{Digest, Sha256, Sha384, Sha512};
 use serde_json::{Value, json};
 
 mod common;
 
 use common::{
-    HmacUnderTest, RsaUnderTest, TestRng, b64url, provider, public_pem, rsa_private_key,
+    HmacUnderTest, RsaUnderTest, TestRng, b64url, provider, public_pem, raw_sign, rsa_private_key,
     their_algorithm, their_public_key, their_rsa_key,
 };
 
@@ -308,8 +310,7 @@ fn ps512_tokens_from_jsonwebtoken() {
 /// accept, and both reject a flipped bit of the signature or the message.
 #[test]
 fn pss_raw_signatures_agree_with_the_rsa_crate() {
-    use rsa::sha2::digest::FixedOutputReset;
-    use rsa::sha2::{Digest, Sha256, Sha384, Sha512};
+    use FixedOutputReset;
     use rsa::signature::{RandomizedSigner, SignatureEncoding, Verifier};
     fn check<K: RsaUnderTest, D>(private: &rsa::PrivateKey, rng: &mut TestRng)
     where
@@ -465,4 +466,249 @@ proptest! {
         let their_key = their_public_key(private);
         agree_on_bit_flip(&token, key.as_ref(), &their_key, now, at, bit);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Almost-right EMSA-PSS encodings, signed with the raw private key
+// ---------------------------------------------------------------------------
+
+/// MGF1 (RFC 8017 B.2.1) with hash `G`.
+fn mgf1<G: Digest>(seed: &[u8], len: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(len + 64);
+    let mut counter = 0u32;
+    while out.len() < len {
+        let mut h = G::new();
+        h.update(seed);
+        h.update(counter.to_be_bytes());
+        out.extend_from_slice(&h.finalize());
+        counter += 1;
+    }
+    out.truncate(len);
+    out
+}
+
+/// Knobs of an EMSA-PSS encoding (RFC 8017 9.1.1), all correct by default.
+#[derive(Clone, Copy)]
+struct PssEncoding<'a> {
+    salt: &'a [u8],
+    /// Byte XORed into the first byte of PS (0: the zero padding intact).
+    padding_xor: u8,
+    /// The byte between PS and the salt (0x01).
+    separator: u8,
+    /// The last byte (0xbc).
+    trailer: u8,
+    /// Clear the leftmost bit of EM as the encoding requires.
+    clear_top_bit: bool,
+    /// Byte XORed into H.
+    h_xor: u8,
+}
+
+impl PssEncoding<'_> {
+    fn correct(salt: &[u8]) -> PssEncoding<'_> {
+        PssEncoding {
+            salt,
+            padding_xor: 0,
+            separator: 0x01,
+            trailer: 0xbc,
+            clear_top_bit: true,
+            h_xor: 0,
+        }
+    }
+}
+
+/// EMSA-PSS-ENCODE of `message` with hash `D` and MGF1 over `G`, for a
+/// modulus of `mod_bits` bits, with `e`'s knobs.
+fn pss_encode<D: Digest, G: Digest>(
+    message: &[u8],
+    mod_bits: usize,
+    e: PssEncoding<'_>,
+) -> Vec<u8> {
+    let em_bits = mod_bits - 1;
+    let em_len = em_bits.div_ceil(8);
+    let h_len = <D as Digest>::output_size();
+    let m_hash = D::digest(message);
+    let mut m_prime = vec![0u8; 8];
+    m_prime.extend_from_slice(&m_hash);
+    m_prime.extend_from_slice(e.salt);
+    let mut h = D::digest(&m_prime).to_vec();
+    h[0] ^= e.h_xor;
+    let db_len = em_len - h_len - 1;
+    let mut db = vec![0u8; db_len - e.salt.len() - 1];
+    db[0] ^= e.padding_xor;
+    db.push(e.separator);
+    db.extend_from_slice(e.salt);
+    let mask = mgf1::<G>(&h, db_len);
+    let mut em: Vec<u8> = db.iter().zip(&mask).map(|(d, m)| d ^ m).collect();
+    if e.clear_top_bit {
+        em[0] &= 0xff >> (8 * em_len - em_bits);
+    } else {
+        em[0] |= 0x80;
+    }
+    em.extend_from_slice(&h);
+    em.push(e.trailer);
+    em
+}
+
+/// Every check of EMSA-PSS-VERIFY (RFC 8017 9.1.2) on real signatures of a
+/// 2048-bit key: our `verify_raw` and the `rsa` crate's PSS verifier (salt
+/// length = hash length) agree on the correct encoding (also with an all-zero
+/// salt) and on each defect: the `0xbc` trailer, the leftmost bit, a nonzero
+/// byte in the zero padding of DB, the `0x01` separator, a salt one byte
+/// shorter or longer or empty (consistently encoded: a valid PSS signature
+/// for another salt length), MGF1 over another hash, and a modified H.
+#[test]
+fn almost_right_pss_encodings() {
+    use rsa::signature::Verifier;
+
+    fn check<K: RsaUnderTest, D: Digest + FixedOutputReset, Other: Digest>(
+        private: &rsa::PrivateKey,
+    ) -> usize
+    where
+        rsa::pss::VerifyingKey<D>: Verifier<rsa::pss::Signature>,
+    {
+        let ours = K::import_pem(&public_pem(private)).unwrap();
+        let theirs = rsa::pss::VerifyingKey::<D>::new(private.to_public_key());
+        let bits = ours.bits() as usize;
+        let h_len = <D as Digest>::output_size();
+        let message = b"almost right, PSS";
+        let salt: Vec<u8> = (0..h_len as u8).map(|i| i.wrapping_mul(37)).collect();
+        let longer: Vec<u8> = (0..=h_len as u8).collect();
+        let zeros = vec![0u8; h_len];
+        let correct = PssEncoding::correct(&salt);
+        let cases: Vec<(&str, Vec<u8>, bool)> = vec![
+            ("correct", pss_encode::<D, D>(message, bits, correct), true),
+            (
+                "all-zero salt",
+                pss_encode::<D, D>(message, bits, PssEncoding::correct(&zeros)),
+                true,
+            ),
+            (
+                "trailer 0xbd",
+                pss_encode::<D, D>(
+                    message,
+                    bits,
+                    PssEncoding {
+                        trailer: 0xbd,
+                        ..correct
+                    },
+                ),
+                false,
+            ),
+            (
+                "trailer 0xcc",
+                pss_encode::<D, D>(
+                    message,
+                    bits,
+                    PssEncoding {
+                        trailer: 0xcc,
+                        ..correct
+                    },
+                ),
+                false,
+            ),
+            (
+                "leftmost bit set",
+                pss_encode::<D, D>(
+                    message,
+                    bits,
+                    PssEncoding {
+                        clear_top_bit: false,
+                        ..correct
+                    },
+                ),
+                false,
+            ),
+            (
+                "nonzero padding",
+                pss_encode::<D, D>(
+                    message,
+                    bits,
+                    PssEncoding {
+                        padding_xor: 0x01,
+                        ..correct
+                    },
+                ),
+                false,
+            ),
+            (
+                "separator 0x00",
+                pss_encode::<D, D>(
+                    message,
+                    bits,
+                    PssEncoding {
+                        separator: 0x00,
+                        ..correct
+                    },
+                ),
+                false,
+            ),
+            (
+                "separator 0x02",
+                pss_encode::<D, D>(
+                    message,
+                    bits,
+                    PssEncoding {
+                        separator: 0x02,
+                        ..correct
+                    },
+                ),
+                false,
+            ),
+            (
+                "salt one byte short",
+                pss_encode::<D, D>(message, bits, PssEncoding::correct(&salt[1..])),
+                false,
+            ),
+            (
+                "salt one byte long",
+                pss_encode::<D, D>(message, bits, PssEncoding::correct(&longer)),
+                false,
+            ),
+            (
+                "no salt",
+                pss_encode::<D, D>(message, bits, PssEncoding::correct(&[])),
+                false,
+            ),
+            (
+                "MGF1 over another hash",
+                pss_encode::<D, Other>(message, bits, correct),
+                false,
+            ),
+            (
+                "H modified",
+                pss_encode::<D, D>(
+                    message,
+                    bits,
+                    PssEncoding {
+                        h_xor: 0x80,
+                        ..correct
+                    },
+                ),
+                false,
+            ),
+        ];
+        for (what, em, valid) in &cases {
+            assert_eq!(em.len(), bits / 8, "{what}");
+            let signature = raw_sign(private, em);
+            let theirs = rsa::pss::Signature::try_from(signature.as_slice())
+                .map(|s| theirs.verify(message, &s).is_ok())
+                .unwrap_or(false);
+            let ours = ours.raw_verify(message, &signature);
+            assert_eq!(theirs, *valid, "rsa crate, {what}, {:?}", K::ALG);
+            let expected = if *valid {
+                Ok(())
+            } else {
+                Err(Error::Signature)
+            };
+            assert_eq!(ours, expected, "{what}, {:?}", K::ALG);
+        }
+        cases.len()
+    }
+
+    let private = rsa_key(2048);
+    let mut checked = 0;
+    checked += check::<Ps256Key<Rsa2048>, Sha256, Sha384>(private);
+    checked += check::<Ps384Key<Rsa2048>, Sha384, Sha256>(private);
+    checked += check::<Ps512Key<Rsa4096>, Sha512, Sha256>(private);
+    assert_eq!(checked, 3 * 13);
 }

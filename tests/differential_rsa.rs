@@ -13,8 +13,6 @@
 
 use std::sync::OnceLock;
 
-use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
-use crypto_bigint::{BoxedUint, Odd};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use jwt_embedded::{
     Error, Part, Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096, Rsa2048, Rsa3072, Rsa4096,
@@ -25,11 +23,11 @@ use rsa::pkcs1v15::{SigningKey, VerifyingKey as RsaVerifyingKey};
 use rsa::pkcs8::EncodePublicKey;
 use rsa::sha2::{Digest, Sha256};
 use rsa::signature::{SignatureEncoding, Signer, Verifier};
-use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+use rsa::traits::PublicKeyParts;
 
 mod common;
 
-use common::{TestRng, provider};
+use common::{TestRng, provider, raw_sign};
 
 /// Seeds for key generation, picked among the first eight (`1000 * i + bits`)
 /// for a fast debug build (4096-bit generation takes 5 to 40 s there): the
@@ -176,16 +174,6 @@ fn random_messages_4096() {
 // ---------------------------------------------------------------------------
 // Almost-right encodings, signed with the raw private key
 // ---------------------------------------------------------------------------
-
-/// `em^d mod n`: a "signature" of any encoded message.
-fn raw_sign(private: &rsa::PrivateKey, em: &[u8]) -> Vec<u8> {
-    let n = private.n().as_ref().clone();
-    let params = BoxedMontyParams::new_vartime(Odd::new(n.clone()).unwrap());
-    let m = BoxedUint::from_be_slice(em, n.bits_precision()).unwrap();
-    let s = BoxedMontyForm::new(m, &params).pow(private.d()).retrieve();
-    let bytes = s.to_be_bytes();
-    bytes[bytes.len() - em.len()..].to_vec()
-}
 
 const DIGEST_INFO: [u8; 19] = [
     0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,

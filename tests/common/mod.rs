@@ -521,6 +521,20 @@ pub fn rsa_private_key(bits: usize, seed: u64) -> rsa::PrivateKey {
     rsa::PrivateKey::new(&mut TestRng(seed), bits).expect("keygen")
 }
 
+/// `em^d mod n`: a "signature" of any encoded message, to sign encodings
+/// that are almost right.
+pub fn raw_sign(private: &rsa::PrivateKey, em: &[u8]) -> Vec<u8> {
+    use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
+    use crypto_bigint::{BoxedUint, Odd};
+    use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+    let n = private.n().as_ref().clone();
+    let params = BoxedMontyParams::new_vartime(Odd::new(n.clone()).unwrap());
+    let m = BoxedUint::from_be_slice(em, n.bits_precision()).unwrap();
+    let s = BoxedMontyForm::new(m, &params).pow(private.d()).retrieve();
+    let bytes = s.to_be_bytes();
+    bytes[bytes.len() - em.len()..].to_vec()
+}
+
 /// `private`'s public half as a SubjectPublicKeyInfo PEM.
 pub fn public_pem(private: &rsa::PrivateKey) -> String {
     use rsa::pkcs8::EncodePublicKey;
