@@ -3,6 +3,7 @@
 use core::fmt;
 
 /// Which part of a token (or key) was malformed.
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Part {
@@ -36,6 +37,7 @@ impl Part {
 }
 
 /// A registered claim name (RFC 7519 §4.1) the verifier knows about.
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Claim {
@@ -101,6 +103,7 @@ impl Claim {
 ///
 /// Small and `Copy`, with a stable snake_case [`name`](KeyError::name) for
 /// logs and for the CLI; new reasons may be added in minor releases.
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeyError {
@@ -160,6 +163,7 @@ impl From<KeyError> for Error {
 /// Small and `Copy`: no strings, no allocation. Every variant has a stable
 /// snake_case [`kind`](Error::kind) name, and new variants may be added in
 /// minor releases (`#[non_exhaustive]`).
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Error {

@@ -14,6 +14,7 @@ use crate::Error;
 /// A JWS algorithm this crate can verify (RFC 7518 §3.1).
 ///
 /// Only names: matching on an `Algorithm` links no verification code.
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Algorithm {

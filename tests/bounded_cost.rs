@@ -12,29 +12,23 @@
 
 use std::fmt::Write;
 
-use base64ct::{Base64UrlUnpadded, Encoding};
-use hmac::{Hmac, KeyInit, Mac};
 use jwt_embedded::{
     Error, Hs256Key, MAX_HEADER_LEN, MAX_MEMBERS, RequiredClaims, Validation, buffer_len,
     peek_header, verify,
 };
-use sha2::Sha256;
+
+mod common;
+
+use common::b64url as b64;
 
 const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
 const HS256: &str = r#"{"alg":"HS256"}"#;
 const NOW: i64 = 1_750_000_000;
 const ANY: Validation<'static> = Validation::new().required(RequiredClaims::NONE);
 
-fn b64(bytes: &[u8]) -> String {
-    Base64UrlUnpadded::encode_string(bytes)
-}
-
 /// A validly signed HS256 token with this header and payload text.
 fn token(header: &str, payload: &str) -> String {
-    let input = format!("{}.{}", b64(header.as_bytes()), b64(payload.as_bytes()));
-    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET).unwrap();
-    mac.update(input.as_bytes());
-    format!("{input}.{}", b64(&mac.finalize().into_bytes()))
+    common::hs256_token(SECRET, header, payload)
 }
 
 fn check(token: &str, policy: &Validation<'_>) -> Result<(), Error> {

@@ -8,22 +8,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use base64ct::{Base64UrlUnpadded, Encoding};
 use jsonwebtoken::{Algorithm, EncodingKey};
 use serde_json::{Value, json};
+
+mod common;
+
+use common::{b64url as b64, provider};
 
 const SECRET: &[u8] = b"cli-test secret: thirty-two bytes or more";
 const NOW: i64 = 1_700_000_000;
 const ISS: &str = "https://issuer.example.com";
 const AUD: &str = "device-fleet";
 const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
-
-/// Selects `jsonwebtoken`'s RustCrypto backend. The dev-dependency enables both
-/// of its backends (the benchmarks compare them), and then it refuses to guess:
-/// every test that signs or verifies through it calls this first.
-fn provider() {
-    let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
-}
 
 // ---------------------------------------------------------------------------
 // Running the example
@@ -134,13 +130,6 @@ fn temp_file(contents: &[u8]) -> PathBuf {
 // ---------------------------------------------------------------------------
 // Building tokens
 // ---------------------------------------------------------------------------
-
-fn b64(bytes: &[u8]) -> String {
-    let mut buf = vec![0u8; Base64UrlUnpadded::encoded_len(bytes)];
-    Base64UrlUnpadded::encode(bytes, &mut buf)
-        .unwrap()
-        .to_owned()
-}
 
 /// A compact JWS of the given header and payload JSON texts, HMAC-SHA-256
 /// signed with `secret` whatever the header says.

@@ -21,15 +21,12 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::{Map, Value, json};
 
+mod common;
+
+use common::{b64url as b64url_encode, provider};
+
 const SEED: u64 = 0x6a77_745f_656d_6264;
 const CLAIM_SETS: usize = 300;
-
-/// Selects `jsonwebtoken`'s RustCrypto backend. The dev-dependency enables both
-/// of its backends (the benchmarks compare them), and then it refuses to guess:
-/// every test that signs or verifies through it calls this first.
-fn provider() {
-    let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
-}
 
 /// Characters the generated strings draw from: plain ASCII, characters JSON
 /// must or may escape, and non-ASCII (2-, 3- and 4-byte UTF-8).
@@ -382,11 +379,6 @@ fn assert_mutants_rejected(
         }
     }
     count
-}
-
-/// Unpadded base64url, to assemble hand-written tokens.
-fn b64url_encode(bytes: &[u8]) -> String {
-    <base64ct::Base64UrlUnpadded as base64ct::Encoding>::encode_string(bytes)
 }
 
 /// `s` as a JSON string literal, each character written raw or escaped at

@@ -11,11 +11,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::convert::Infallible;
 use std::sync::OnceLock;
 
-use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
-use crypto_bigint::{BoxedUint, Odd};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use jwt_embedded::{
     Error, Part, Rs256Key, Rs256Key2048, Rs256Key3072, Rs256Key4096, Rsa2048, Rsa3072, Rsa4096,
@@ -24,58 +21,13 @@ use jwt_embedded::{
 use rsa::pkcs1::EncodeRsaPrivateKey;
 use rsa::pkcs1v15::{SigningKey, VerifyingKey as RsaVerifyingKey};
 use rsa::pkcs8::EncodePublicKey;
-use rsa::rand_core::{TryCryptoRng, TryRng};
 use rsa::sha2::{Digest, Sha256};
 use rsa::signature::{SignatureEncoding, Signer, Verifier};
-use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+use rsa::traits::PublicKeyParts;
 
-/// Selects `jsonwebtoken`'s RustCrypto backend. The dev-dependency enables both
-/// of its backends (the benchmarks compare them), and then it refuses to guess:
-/// every test that signs or verifies through it calls this first.
-fn provider() {
-    let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
-}
+mod common;
 
-/// SplitMix64: a small, seeded generator (tests only; not a CSPRNG).
-struct TestRng(u64);
-
-impl TryRng for TestRng {
-    type Error = Infallible;
-
-    fn try_next_u32(&mut self) -> Result<u32, Infallible> {
-        Ok(self.try_next_u64()? as u32)
-    }
-
-    fn try_next_u64(&mut self) -> Result<u64, Infallible> {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        Ok(z ^ (z >> 31))
-    }
-
-    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
-        for chunk in dst.chunks_mut(8) {
-            let bytes = self.try_next_u64()?.to_le_bytes();
-            chunk.copy_from_slice(&bytes[..chunk.len()]);
-        }
-        Ok(())
-    }
-}
-
-impl TryCryptoRng for TestRng {}
-
-impl TestRng {
-    fn below(&mut self, bound: usize) -> usize {
-        (self.try_next_u64().unwrap() % bound as u64) as usize
-    }
-
-    fn bytes(&mut self, len: usize) -> Vec<u8> {
-        let mut out = vec![0u8; len];
-        self.try_fill_bytes(&mut out).unwrap();
-        out
-    }
-}
+use common::{TestRng, provider, raw_sign};
 
 /// Seeds for key generation, picked among the first eight (`1000 * i + bits`)
 /// for a fast debug build (4096-bit generation takes 5 to 40 s there): the
@@ -222,16 +174,6 @@ fn random_messages_4096() {
 // ---------------------------------------------------------------------------
 // Almost-right encodings, signed with the raw private key
 // ---------------------------------------------------------------------------
-
-/// `em^d mod n`: a "signature" of any encoded message.
-fn raw_sign(private: &rsa::PrivateKey, em: &[u8]) -> Vec<u8> {
-    let n = private.n().as_ref().clone();
-    let params = BoxedMontyParams::new_vartime(Odd::new(n.clone()).unwrap());
-    let m = BoxedUint::from_be_slice(em, n.bits_precision()).unwrap();
-    let s = BoxedMontyForm::new(m, &params).pow(private.d()).retrieve();
-    let bytes = s.to_be_bytes();
-    bytes[bytes.len() - em.len()..].to_vec()
-}
 
 const DIGEST_INFO: [u8; 19] = [
     0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,

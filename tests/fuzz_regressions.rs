@@ -4,26 +4,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use base64ct::{Base64UrlUnpadded, Encoding};
-use hmac::{Hmac, KeyInit, Mac};
 use jwt_embedded::{Error, Hs256Key, RequiredClaims, Validation, buffer_len, verify};
-use sha2::Sha256;
+
+mod common;
 
 const SECRET: &[u8; 32] = b"jwt-embedded fuzz key, 32 bytes!";
 
 /// `b64(header) '.' b64(payload) '.' b64(HMAC-SHA-256)`, signed with `hmac` directly.
 fn sign(header: &str, payload: &str) -> Vec<u8> {
-    let mut token = format!(
-        "{}.{}",
-        Base64UrlUnpadded::encode_string(header.as_bytes()),
-        Base64UrlUnpadded::encode_string(payload.as_bytes())
-    );
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(SECRET).unwrap();
-    mac.update(token.as_bytes());
-    let tag = mac.finalize().into_bytes();
-    token.push('.');
-    token.push_str(&Base64UrlUnpadded::encode_string(&tag));
-    token.into_bytes()
+    common::hs256_token(SECRET, header, payload).into_bytes()
 }
 
 /// Found by the `header` target: a header `typ` whose decoded text is longer

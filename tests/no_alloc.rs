@@ -30,6 +30,10 @@ use jwt_embedded::{
 };
 use serde::Deserialize;
 
+mod common;
+
+use common::{b64url, provider};
+
 struct CountingAllocator;
 
 thread_local! {
@@ -91,17 +95,6 @@ fn count_allocations<R>(f: impl FnOnce() -> R) -> (R, usize) {
 
 const SECRET: &[u8; 32] = b"0123456789abcdef0123456789abcdef";
 const NOW: i64 = 1_700_000_000;
-
-/// Selects `jsonwebtoken`'s RustCrypto backend. The dev-dependency enables both
-/// of its backends (the benchmarks compare them), and then it refuses to guess:
-/// every test that signs or verifies through it calls this first.
-fn provider() {
-    let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
-}
-
-fn b64url(bytes: &[u8]) -> String {
-    <base64ct::Base64UrlUnpadded as base64ct::Encoding>::encode_string(bytes)
-}
 
 /// A compact JWS of `header` and `payload` (JSON text), MACed with `secret`.
 fn token(header: &str, payload: &str, secret: &[u8]) -> String {

@@ -6,27 +6,19 @@
 
 use std::cell::RefCell;
 
-use base64ct::{Base64UrlUnpadded, Encoding};
-use hmac::{Hmac, KeyInit, Mac};
 use jwt_embedded::{
     Claim, Claims, DenyList, DenyListFull, Error, Hs256Key, Part, RequiredClaims, Revocation,
     Scopes, Validation, bearer_token, buffer_len, cookie_token, verify,
 };
-use sha2::Sha256;
+
+mod common;
 
 const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
 const NOW: i64 = 1_700_000_000;
 const ANY: Validation<'static> = Validation::new().required(RequiredClaims::NONE);
 
-fn b64(bytes: &[u8]) -> String {
-    Base64UrlUnpadded::encode_string(bytes)
-}
-
 fn token_with(header: &str, payload: &str) -> String {
-    let input = format!("{}.{}", b64(header.as_bytes()), b64(payload.as_bytes()));
-    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET).unwrap();
-    mac.update(input.as_bytes());
-    format!("{input}.{}", b64(&mac.finalize().into_bytes()))
+    common::hs256_token(SECRET, header, payload)
 }
 
 fn token(payload: &str) -> String {

@@ -3,53 +3,27 @@
 //! and expected error kind. Each key is used in every form the vector gives
 //! (HS256: the secret and the JWK; RS256: `n`/`e`, the whole JWK and the
 //! SubjectPublicKeyInfo PEM).
+//!
+//! RFC 7520 4.2 (PS384) comes straight from the JOSE Cookbook files
+//! (`jose-cookbook/jws/4_2.rsa-pss_signature.json` and its key,
+//! `jwk/3_3.rsa_public_key.json`), checked like 4.1: the signature is valid,
+//! and the payload is plain text, so as a JWT the token is malformed claims.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use jwt_embedded::{
-    Claim, Error, Hs256Key, Part, RequiredClaims, Rs256Key2048, Validation, VerifyingKey,
-    buffer_len, verify,
+    Claim, Error, Hs256Key, Part, Ps256Key, Ps384Key, Ps512Key, RequiredClaims, Rs256Key,
+    Rs256Key2048, Rs384Key, Rs512Key, Rsa2048, Rsa4096, Validation, VerifyingKey, buffer_len,
+    verify,
 };
 use serde_json::Value;
 
+mod common;
+
+use common::{b64url_decode, str_field};
+
 fn load() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/rfc_vectors.json"
-    );
-    let text = std::fs::read_to_string(path).expect("read rfc_vectors.json");
-    serde_json::from_str(&text).expect("parse rfc_vectors.json")
-}
-
-/// Strict unpadded base64url, for the test's own cross-checks.
-fn b64url_decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    for c in s.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' => 62,
-            b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    (bits < 6 && acc == 0).then_some(out)
-}
-
-fn str_field<'a>(v: &'a Value, name: &str) -> &'a str {
-    v[name]
-        .as_str()
-        .unwrap_or_else(|| panic!("missing string field {name}"))
+    common::load_vectors("rfc_vectors.json")
 }
 
 /// The `Validation` and `now` of one case.
@@ -270,4 +244,131 @@ fn rfc_vectors() {
     );
     assert_eq!(rs256_cases, 9, "RS256 case count changed: update this test");
     eprintln!("rfc_vectors: {hs256_cases} HS256 cases, {rs256_cases} RS256 cases run");
+}
+
+/// RFC 7520 4.2: PS384 over a plain-text payload, with the RFC 7520 3.3 key.
+///
+/// RSASSA-PSS signatures are randomised, so the test cannot re-sign; it
+/// verifies the published signature (through `verify_raw`, through
+/// `VerifyingKey::verify_signature` and through `verify`) and rejects it
+/// altered. Like 4.1, the payload is not a JSON object: `verify`, with a
+/// policy that requires nothing, passes the signature and then refuses the
+/// claims (`Malformed(Claims)`), never `Signature`.
+#[test]
+fn rfc7520_4_2_ps384() {
+    let cookbook = common::load_vectors("jose-cookbook/jws/4_2.rsa-pss_signature.json");
+    let jwk = common::load_vectors("jose-cookbook/jwk/3_3.rsa_public_key.json");
+    assert_eq!(cookbook["input"]["alg"], "PS384");
+    // The private key of the example is the 3.3 public key plus private members.
+    for member in ["kty", "kid", "use", "n", "e"] {
+        assert_eq!(cookbook["input"]["key"][member], jwk[member], "{member}");
+    }
+    assert!(jwk.get("alg").is_none(), "3.3 names no algorithm");
+
+    let compact = str_field(&cookbook["output"], "compact");
+    let signing_input = str_field(&cookbook["signing"], "sig-input");
+    let signature_b64 = str_field(&cookbook["signing"], "sig");
+    assert_eq!(compact, format!("{signing_input}.{signature_b64}"));
+    let signature = b64url_decode(signature_b64).expect("signature base64url");
+    assert_eq!(signature.len(), 256);
+    let payload = str_field(&cookbook["input"], "payload");
+    assert_eq!(
+        signing_input.split('.').nth(1).and_then(b64url_decode),
+        Some(payload.as_bytes().to_vec())
+    );
+
+    // The key: the JWK (no `alg`: accepted for the type's algorithm), its
+    // `n`/`e`, and wider types.
+    let key = Ps384Key::<Rsa2048>::from_jwk(&jwk.to_string()).expect("3.3 as PS384");
+    let from_n_e =
+        Ps384Key::<Rsa2048>::from_jwk_components(str_field(&jwk, "n"), str_field(&jwk, "e"))
+            .expect("n/e");
+    assert_eq!(key, from_n_e);
+    let wide = Ps384Key::<Rsa4096>::from_jwk(&jwk.to_string()).expect("3.3 as PS384, 4096 wide");
+    assert_eq!(key.modulus_bits(), 2048);
+
+    assert_eq!(key.verify_raw(signing_input.as_bytes(), &signature), Ok(()));
+    assert_eq!(
+        wide.verify_raw(signing_input.as_bytes(), &signature),
+        Ok(())
+    );
+    assert_eq!(
+        key.verify_signature(signing_input.as_bytes(), signature_b64.as_bytes()),
+        Ok(())
+    );
+
+    let policy = Validation::new().required(RequiredClaims::NONE);
+    let run = |token: &[u8], key: &dyn VerifyingKey| {
+        let mut buf = vec![0u8; buffer_len(token.len())];
+        verify(token, key, &policy, 1_750_000_000, &mut buf).map(|_| ())
+    };
+    let as_jwt = Error::Malformed(Part::Claims);
+    assert_eq!(as_jwt.kind(), "malformed");
+    assert_eq!(run(compact.as_bytes(), &key), Err(as_jwt));
+    assert_eq!(run(compact.as_bytes(), &wide), Err(as_jwt));
+
+    // Altered: one bit of the signature, of the payload, of the header.
+    let mut bad_signature = signature.clone();
+    bad_signature[100] ^= 0x10;
+    assert_eq!(
+        key.verify_raw(signing_input.as_bytes(), &bad_signature),
+        Err(Error::Signature)
+    );
+    let mut bad_input = signing_input.as_bytes().to_vec();
+    let at = signing_input.find('.').unwrap() + 10;
+    bad_input[at] = if bad_input[at] == b'A' { b'B' } else { b'A' };
+    assert_eq!(
+        key.verify_raw(&bad_input, &signature),
+        Err(Error::Signature)
+    );
+    let tampered = format!(
+        "{}.{}",
+        String::from_utf8(bad_input).unwrap(),
+        signature_b64
+    );
+    assert_eq!(run(tampered.as_bytes(), &key), Err(Error::Signature));
+    let tampered = format!("{signing_input}.{}", common::b64url(&bad_signature));
+    assert_eq!(run(tampered.as_bytes(), &key), Err(Error::Signature));
+
+    // The same key as another RSA algorithm: the token's `alg` is refused
+    // before any signature check, and the signature is not valid as theirs.
+    let n = str_field(&jwk, "n");
+    let e = str_field(&jwk, "e");
+    let others: [Box<dyn VerifyingKey>; 5] = [
+        Box::new(Rs256Key::<Rsa2048>::from_jwk_components(n, e).unwrap()),
+        Box::new(Rs384Key::<Rsa2048>::from_jwk_components(n, e).unwrap()),
+        Box::new(Rs512Key::<Rsa2048>::from_jwk_components(n, e).unwrap()),
+        Box::new(Ps256Key::<Rsa2048>::from_jwk_components(n, e).unwrap()),
+        Box::new(Ps512Key::<Rsa2048>::from_jwk_components(n, e).unwrap()),
+    ];
+    for other in &others {
+        assert_eq!(
+            run(compact.as_bytes(), other.as_ref()),
+            Err(Error::Algorithm)
+        );
+        assert_eq!(
+            other.verify_signature(signing_input.as_bytes(), signature_b64.as_bytes()),
+            Err(Error::Signature),
+            "{:?}",
+            other.algorithm()
+        );
+    }
+    assert_eq!(
+        Rs384Key::<Rsa2048>::from_jwk_components(n, e)
+            .unwrap()
+            .verify_raw(signing_input.as_bytes(), &signature),
+        Err(Error::Signature)
+    );
+
+    // Wycheproof carries the same token (tcId 346 and 350, `Figure20`).
+    let wycheproof = common::wycheproof("json_web_signature_test.json");
+    let figure20: Vec<u64> = wycheproof["testGroups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(common::jws_tests)
+        .filter(|(_, jws, _)| *jws == compact)
+        .map(|(id, _, _)| id)
+        .collect();
+    assert_eq!(figure20, [346, 350]);
 }

@@ -9,6 +9,10 @@
 use base64ct::{Base64, Base64UrlUnpadded, Encoding};
 use jwt_embedded::{Error, Rs256Key2048, Rs256Key3072, Rs256Key4096};
 
+mod common;
+
+use common::b64url;
+
 /// RFC 7515 Appendix A.2's 2048-bit modulus.
 const N_B64: &str = "ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-4qPCJrcS2mJPMEzP1Pt0Bm4d4QlL-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-bSf63kpaSHSXndS5z5rexMdbBYUsLA9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_I5IhlJH7aGhyxXFvUK-DWNmoudF8NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ";
 
@@ -19,10 +23,6 @@ const RSA_OID: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
 
 fn n() -> Vec<u8> {
     Base64UrlUnpadded::decode_vec(N_B64).unwrap()
-}
-
-fn b64url(bytes: &[u8]) -> String {
-    Base64UrlUnpadded::encode_string(bytes)
 }
 
 // ---------------------------------------------------------------------------

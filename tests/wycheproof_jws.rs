@@ -16,13 +16,35 @@
 //! Every token of the non-HS256 groups (RS*, PS*, ES*) must be rejected at or
 //! before the signature check by an HS256 key: this covers the
 //! symmetric/asymmetric key-confusion test (tcId 31).
+//!
+//! The groups of the other algorithms of this crate (RS384, RS512, PS256,
+//! PS384, PS512: tcId 264-344, and the RFC 7520 4.2 PS384 figure, tcId 346
+//! and 350) go through `verify` with the group's JWK imported as the key type
+//! its `alg` names (the RS256 groups are in `wycheproof_rsa.rs`). Then every
+//! token of the file meets a key of every algorithm: whenever the header
+//! names another algorithm than the key's, `verify` answers
+//! `Error::Algorithm`, before any signature check.
+//!
+//! Known disagreement: the JWK of tcId 346 and 350 (RFC 7520 3.3, to which
+//! Wycheproof added `"alg":"PS256"`) says PS256 while the token is PS384
+//! (RFC 7520 4.2, whose key names no algorithm). An `alg` in a JWK restricts
+//! the key to that algorithm (RFC 7517 4.4), so the PS256 key refuses the
+//! PS384 token (`Error::Algorithm`) and the JWK is refused as a PS384 key
+//! (`InvalidKey(Algorithm)`); the same `n`/`e` as a PS384 key verify it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use jwt_embedded::{Error, Hs256Key, Part, RequiredClaims, Validation, verify};
+use jwt_embedded::{
+    Algorithm, Error, Hs256Key, Hs384Key, Hs512Key, KeyError, Part, Ps256Key, Ps384Key, Ps512Key,
+    Rs256Key, Rs384Key, Rs512Key, Rsa2048, VerifyingKey,
+};
 use serde_json::Value;
+
+mod common;
+
+use common::{Verdict, header_alg, jws_tests as tests, jws_verdict, stage};
 
 /// tcIds upstream labels wrongly (see tests/vectors/README.md): labelled
 /// `invalid` but byte-identical to the valid tcId 357.
@@ -30,110 +52,12 @@ const MISLABELLED_INVALID: [u64; 2] = [367, 370];
 /// Labelled `valid` although a `?` was inserted into the signed part.
 const MISLABELLED_VALID: [u64; 2] = [372, 373];
 
-const POLICY: Validation<'static> = Validation::new()
-    .required(RequiredClaims::NONE)
-    .danger_accept_any_audience();
-
 fn load() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/wycheproof/json_web_signature_test.json"
-    );
-    let text = std::fs::read_to_string(path).expect("read json_web_signature_test.json");
-    serde_json::from_str(&text).expect("parse json_web_signature_test.json")
-}
-
-/// A verdict about the JWS layer (signature and encoding) only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Verdict {
-    /// The JWS verified.
-    JwsValid,
-    /// The JWS did not verify.
-    JwsInvalid,
-}
-
-/// The verdict from where in the pipeline `result` was decided: `Ok` or an
-/// error only reachable after the signature verified, versus an error at or
-/// before the signature check.
-fn stage(result: Result<(), Error>) -> Verdict {
-    match result {
-        Ok(()) => Verdict::JwsValid,
-        Err(
-            Error::Malformed(Part::Claims)
-            | Error::InvalidClaimType(_)
-            | Error::MissingClaim(_)
-            | Error::Expired
-            | Error::NotYetValid
-            | Error::Audience
-            | Error::Issuer,
-        ) => Verdict::JwsValid,
-        Err(
-            Error::Malformed(Part::Token | Part::Header | Part::Signature)
-            | Error::Algorithm
-            | Error::Signature
-            | Error::Crit
-            | Error::TooLarge,
-        ) => Verdict::JwsInvalid,
-        Err(other) => panic!("unexpected error for this policy and buffer: {other:?}"),
-    }
-}
-
-/// Whether `token` was a valid JWS (for `key`), judging from `result`.
-///
-/// `Malformed(Claims)` comes after the MAC check. It means "valid JWS whose
-/// payload is not JWT claims" when the payload segment is strict base64url,
-/// and "invalid JWS" when it is not (the signature covers the transmitted
-/// characters, so a MAC over a badly encoded payload does verify).
-fn jws_verdict(token: &str, key: &Hs256Key, result: Result<(), Error>) -> Verdict {
-    if result == Err(Error::Malformed(Part::Claims)) {
-        let mut parts = token.split('.');
-        let (Some(header), Some(payload), Some(signature), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            panic!("Malformed(Claims) for a token without three segments: {token}");
-        };
-        let tag = b64url_decode(signature).expect("Malformed(Claims) with a bad signature segment");
-        let signing_input = &token.as_bytes()[..header.len() + 1 + payload.len()];
-        assert_eq!(
-            key.verify_mac(signing_input, &tag),
-            Ok(()),
-            "Malformed(Claims) without a verified MAC: {token}"
-        );
-        if b64url_decode(payload).is_none() {
-            return Verdict::JwsInvalid;
-        }
-    }
-    stage(result)
-}
-
-/// Strict unpadded base64url (canonical trailing bits), for the test's own checks.
-fn b64url_decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    for c in s.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' => 62,
-            b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    (bits < 6 && acc == 0).then_some(out)
+    common::wycheproof("json_web_signature_test.json")
 }
 
 fn run(token: &str, key: &Hs256Key) -> Result<(), Error> {
-    let mut buf = vec![0u8; 64 * 1024];
-    verify(token.as_bytes(), key, &POLICY, 1_700_000_000, &mut buf).map(|_| ())
+    common::verify_any(token, key)
 }
 
 fn is_hs256_group(group: &Value) -> bool {
@@ -144,16 +68,6 @@ fn is_hs256_group(group: &Value) -> bool {
 fn hs256_key(group: &Value) -> Hs256Key {
     let k = group["private"]["k"].as_str().expect("oct JWK k");
     Hs256Key::from_base64url(k).expect("Wycheproof HS256 keys are 256 bits")
-}
-
-fn tests(group: &Value) -> impl Iterator<Item = (u64, &str, &str)> {
-    group["tests"].as_array().expect("tests").iter().map(|t| {
-        (
-            t["tcId"].as_u64().expect("tcId"),
-            t["jws"].as_str().expect("jws"),
-            t["result"].as_str().expect("result"),
-        )
-    })
 }
 
 #[test]
@@ -285,4 +199,219 @@ fn other_algorithms_rejected_by_hs256_key() {
         cases + hs256_total,
         doc["numberOfTests"].as_u64().expect("numberOfTests") as usize
     );
+}
+
+// ---------------------------------------------------------------------------
+// The groups of RS384, RS512, PS256, PS384 and PS512
+// ---------------------------------------------------------------------------
+
+/// The group's JWK (public part; `private` for `oct` keys).
+fn group_jwk(group: &Value) -> &Value {
+    if group["public"].is_object() {
+        &group["public"]
+    } else {
+        &group["private"]
+    }
+}
+
+/// `jwk` imported with `from_jwk` as the 2048-bit-wide key type of `alg`.
+fn import_as(alg: Algorithm, jwk: &str) -> Result<Box<dyn VerifyingKey>, Error> {
+    fn boxed<K: VerifyingKey + 'static>(
+        key: Result<K, Error>,
+    ) -> Result<Box<dyn VerifyingKey>, Error> {
+        key.map(|k| Box::new(k) as Box<dyn VerifyingKey>)
+    }
+    match alg {
+        Algorithm::Hs256 => boxed(Hs256Key::from_jwk(jwk)),
+        Algorithm::Hs384 => boxed(Hs384Key::from_jwk(jwk)),
+        Algorithm::Hs512 => boxed(Hs512Key::from_jwk(jwk)),
+        Algorithm::Rs256 => boxed(Rs256Key::<Rsa2048>::from_jwk(jwk)),
+        Algorithm::Rs384 => boxed(Rs384Key::<Rsa2048>::from_jwk(jwk)),
+        Algorithm::Rs512 => boxed(Rs512Key::<Rsa2048>::from_jwk(jwk)),
+        Algorithm::Ps256 => boxed(Ps256Key::<Rsa2048>::from_jwk(jwk)),
+        Algorithm::Ps384 => boxed(Ps384Key::<Rsa2048>::from_jwk(jwk)),
+        Algorithm::Ps512 => boxed(Ps512Key::<Rsa2048>::from_jwk(jwk)),
+        other => panic!("no key type for {other:?}"),
+    }
+}
+
+/// An RSA group's bare `n`/`e` (no `alg`, `use` or `key_ops`) as a key of
+/// every RSA algorithm.
+fn bare_rsa_keys(group: &Value) -> Vec<Box<dyn VerifyingKey>> {
+    let jwk = group_jwk(group);
+    let bare = format!(
+        r#"{{"kty":"RSA","n":"{}","e":"{}"}}"#,
+        jwk["n"].as_str().unwrap(),
+        jwk["e"].as_str().unwrap()
+    );
+    Algorithm::ALL
+        .iter()
+        .filter(|alg| alg.name().starts_with('R') || alg.name().starts_with('P'))
+        .map(|&alg| import_as(alg, &bare).expect("2048-bit RSA key"))
+        .collect()
+}
+
+const NEW_RSA_ALGORITHMS: [&str; 5] = ["RS384", "RS512", "PS256", "PS384", "PS512"];
+
+/// The RFC 7520 4.2 figure, whose JWK says PS256 for a PS384 token.
+const FIGURE_20: [u64; 2] = [346, 350];
+
+#[test]
+fn new_algorithm_groups() {
+    let doc = load();
+    let mut seen = BTreeSet::new();
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut outcomes: BTreeMap<u64, Result<(), Error>> = BTreeMap::new();
+    for group in doc["testGroups"].as_array().unwrap() {
+        let jwk = group_jwk(group);
+        let Some(alg_name) = jwk["alg"].as_str() else {
+            continue;
+        };
+        if jwk["kty"] != "RSA" || !NEW_RSA_ALGORITHMS.contains(&alg_name) {
+            continue;
+        }
+        let alg = Algorithm::from_name(alg_name).expect("one of ours");
+        let key = import_as(alg, &jwk.to_string())
+            .unwrap_or_else(|e| panic!("{alg_name} JWK refused: {e:?}"));
+        assert_eq!(key.algorithm(), alg);
+        for (id, jws, label) in tests(group) {
+            seen.insert(id);
+            let result = common::verify_any(jws, key.as_ref());
+            outcomes.insert(id, result);
+            let got = jws_verdict(jws, key.as_ref(), result);
+            if FIGURE_20.contains(&id) {
+                // Labelled valid; the JWK's `alg` (PS256) forbids the token's PS384.
+                assert_eq!(label, "valid");
+                assert_eq!(header_alg(jws).as_deref(), Some("PS384"));
+                assert_eq!(result, Err(Error::Algorithm), "tcId {id}");
+                let jwk_text = jwk.to_string();
+                assert_eq!(
+                    import_as(Algorithm::Ps384, &jwk_text).err(),
+                    Some(Error::InvalidKey(KeyError::Algorithm)),
+                    "tcId {id}"
+                );
+                let bare = &bare_rsa_keys(group)[4]; // RS256, RS384, RS512, PS256, PS384, PS512
+                assert_eq!(bare.algorithm(), Algorithm::Ps384);
+                let result = common::verify_any(jws, bare.as_ref());
+                assert_eq!(result, Err(Error::Malformed(Part::Claims)), "tcId {id}");
+                assert_eq!(jws_verdict(jws, bare.as_ref(), result), Verdict::JwsValid);
+                continue;
+            }
+            let expected = match label {
+                "valid" => Verdict::JwsValid,
+                "invalid" => Verdict::JwsInvalid,
+                other => panic!("tcId {id}: unexpected result {other}"),
+            };
+            assert_eq!(got, expected, "tcId {id} ({alg_name}, {label}): {result:?}");
+            if expected == Verdict::JwsValid {
+                valid += 1;
+            } else {
+                invalid += 1;
+            }
+        }
+    }
+    let expected_ids: BTreeSet<u64> = (264..=344).chain(FIGURE_20).collect();
+    assert_eq!(seen, expected_ids);
+    // rs384 4/0, rs512 4/0, ps256 6/42, ps384 4/1, ps512 4/16.
+    assert_eq!((valid, invalid), (22, 59));
+
+    // A few exact errors.
+    let exact = [
+        (264, Err(Error::Malformed(Part::Claims))), // RS384, empty payload: valid JWS, no claims
+        (272, Err(Error::Malformed(Part::Claims))), // PS256, empty payload
+        (276, Err(Error::Signature)),               // PS256, mHash modified
+        (287, Err(Error::Malformed(Part::Claims))), // PS256, salt all zeros: valid
+        (288, Err(Error::Malformed(Part::Claims))), // PS256, salt all ones: valid
+        (312, Err(Error::Signature)),               // signature 0
+        (315, Err(Error::Signature)),               // signature n
+        (324, Err(Error::Signature)),               // PS384, modified
+        (331, Err(Error::Signature)),               // PS512 header, RS256 signature
+        (332, Err(Error::Algorithm)),               // RS256 header, for a PS512 key
+        (334, Err(Error::Algorithm)),               // RS384
+        (336, Err(Error::Algorithm)),               // RS512
+        (338, Err(Error::Algorithm)),               // PS256
+        (340, Err(Error::Algorithm)),               // PS384
+        (341, Err(Error::Algorithm)),               // none
+        (342, Err(Error::Algorithm)),               // NONE
+        (343, Err(Error::Algorithm)),               // none, kid none
+        (344, Err(Error::Algorithm)),               // none, kid of the key
+    ];
+    for (id, expected) in exact {
+        assert_eq!(outcomes[&id], expected, "tcId {id}");
+    }
+    eprintln!(
+        "wycheproof jws RS384/RS512/PS*: {valid} valid, {invalid} invalid, 2 known disagreements"
+    );
+}
+
+/// Every token of the file against a key of every algorithm of the crate
+/// (each RSA group's `n`/`e` as all six RSA key types, each HS256 secret,
+/// and HS384/HS512 secrets), through `&dyn VerifyingKey`: a token whose
+/// header names another algorithm than the key's (or `none`, or ES*) is
+/// refused with `Error::Algorithm`; no token verifies for a key of another
+/// algorithm than its header's.
+#[test]
+fn every_token_against_keys_of_every_algorithm() {
+    let doc = load();
+    let groups = doc["testGroups"].as_array().unwrap();
+    let mut keys: Vec<Box<dyn VerifyingKey>> = Vec::new();
+    let mut moduli = BTreeSet::new();
+    let mut secrets = BTreeSet::new();
+    for group in groups {
+        let jwk = group_jwk(group);
+        if jwk["kty"] == "RSA" && moduli.insert(jwk["n"].as_str().unwrap().to_owned()) {
+            keys.extend(bare_rsa_keys(group));
+        }
+        if jwk["kty"] == "oct" && secrets.insert(jwk["k"].as_str().unwrap().to_owned()) {
+            let k = jwk["k"].as_str().unwrap();
+            keys.push(Box::new(Hs256Key::from_base64url(k).unwrap()));
+        }
+    }
+    keys.push(Box::new(Hs256Key::new(&[0x5a; 64]).unwrap()));
+    keys.push(Box::new(Hs384Key::new(&[0x5a; 64]).unwrap()));
+    keys.push(Box::new(Hs512Key::new(&[0x5a; 64]).unwrap()));
+    assert_eq!((moduli.len(), secrets.len()), (5, 3));
+    assert_eq!(keys.len(), 5 * 6 + 3 + 3);
+    let per_algorithm = |alg: Algorithm| keys.iter().filter(|k| k.algorithm() == alg).count();
+    for alg in Algorithm::ALL {
+        assert!(per_algorithm(alg) > 0, "{alg:?}");
+    }
+
+    let (mut tokens, mut refused_alg) = (0usize, 0usize);
+    for group in groups {
+        for (id, jws, _) in tests(group) {
+            let alg = header_alg(jws);
+            let three_segments = jws.split('.').count() == 3;
+            for key in &keys {
+                let result = common::verify_any(jws, key.as_ref());
+                let key_alg = key.algorithm().name();
+                if alg.as_deref() == Some(key_alg) {
+                    continue; // the group tests decide these
+                }
+                assert_eq!(
+                    stage(result),
+                    Verdict::JwsInvalid,
+                    "tcId {id} with {key_alg}: {result:?}"
+                );
+                if three_segments && alg.is_some() {
+                    assert_eq!(
+                        result,
+                        Err(Error::Algorithm),
+                        "tcId {id} ({alg:?}) with {key_alg}"
+                    );
+                    refused_alg += 1;
+                }
+            }
+            tokens += 1;
+        }
+    }
+    assert_eq!(tokens, common::number_of_tests(&doc));
+    eprintln!(
+        "wycheproof jws: {tokens} tokens x {} keys, {refused_alg} refused for their alg",
+        keys.len()
+    );
+    // Every (token, key) pair whose header names a readable `alg` other than
+    // the key's: 401 tokens x 36 keys, less the pairs of the same algorithm
+    // and the tokens without three segments or a readable header.
+    assert_eq!(refused_alg, 11_821);
 }

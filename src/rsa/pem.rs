@@ -70,7 +70,10 @@ fn find_begin(pem: &str) -> Result<usize, KeyError> {
                 .ok_or(KeyError::Encoding)?;
         // Only whitespace between the start of its line and `-----BEGIN`.
         let before = pem.as_bytes().get(..at).unwrap_or_default();
-        let indent = before.iter().rev().take_while(|&&b| matches!(b, b' ' | b'\t'));
+        let indent = before
+            .iter()
+            .rev()
+            .take_while(|&&b| matches!(b, b' ' | b'\t'));
         let line_start = before.len() - indent.count();
         if line_start == 0 || matches!(before.get(line_start - 1), Some(b'\n' | b'\r')) {
             return Ok(at);

@@ -167,8 +167,10 @@ mod tests {
                 Ok(())
             );
             assert!(verify::<H>(b"other", &mut fresh()[..em_len], em_bits).is_err());
-            // Each byte flipped somewhere fails: trailer, H, salt, separator, padding.
-            for at in [em_len - 1, em_len - 2, em_len - H::LEN - 2, 1, 0] {
+            // Each byte flipped somewhere fails: the trailer, H, the last
+            // byte of the salt, the 0x01 separator, the zero padding.
+            let separator = em_len - 2 * H::LEN - 2;
+            for at in [em_len - 1, em_len - 2, em_len - H::LEN - 2, separator, 1, 0] {
                 let mut bad = fresh();
                 bad[at] ^= 0x01;
                 assert!(

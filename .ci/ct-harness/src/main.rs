@@ -1,4 +1,4 @@
-//! HS256 verification of jwt-embedded under valgrind memcheck with the secret
+//! HS256, HS384 and HS512 verification of jwt-embedded under valgrind memcheck with the secret
 //! marked undefined (the "ctgrind" method), run by `.ci/ct`; see SECURITY.md.
 //!
 //! Memcheck tracks, bit by bit, which values derive from undefined memory and
@@ -7,10 +7,11 @@
 //! into a secret-dependence checker: the keyed HMAC state, the computed tag
 //! and anything derived from them inherit the mark.
 //!
-//! What is required, for a 32-byte secret, a 100-byte one (hashed by HMAC
-//! first) and a base64url one (`Hs256Key::from_base64url`, decoded by
-//! base64ct), each with the right tag, a tag wrong in its first byte and one
-//! wrong in its last byte:
+//! What is required, for HS256 with a 32-byte secret, a 100-byte one (hashed
+//! by HMAC first) and a base64url one (`Hs256Key::from_base64url`, decoded by
+//! base64ct), for HS384 with a 48-byte secret and for HS512 with a 64-byte
+//! one and a 200-byte one (longer than SHA-512's block), each with the right
+//! tag, a tag wrong in its first byte and one wrong in its last byte:
 //!
 //! - key setup, `Hs256Key::verify_mac` and `verify`: no memcheck report
 //!   (counted around each call with `VALGRIND_COUNT_ERRORS`) except at the
@@ -33,8 +34,11 @@ use std::process::ExitCode;
 
 use base64ct::{Base64UrlUnpadded, Encoding};
 use hmac::{Hmac, KeyInit, Mac};
-use jwt_embedded::{Error, Hs256Key, Validation, buffer_len, verify};
-use sha2::Sha256;
+use jwt_embedded::{
+    Error, HmacKey, Hs256Key, Hs384Key, Hs512Key, JwsHash, Validation, VerifyingKey, buffer_len,
+    verify,
+};
+use sha2::{Sha256, Sha384, Sha512};
 
 /// Safe wrappers around the client requests of csrc/valgrind.c.
 mod vg {
@@ -90,15 +94,21 @@ mod vg {
 /// Unix time of the checks; the tokens expire in 2100.
 const NOW: i64 = 1_750_000_000;
 
-const HEADER: &[u8] = br#"{"alg":"HS256","typ":"JWT"}"#;
 const PAYLOAD: &[u8] = br#"{"sub":"device-1","exp":4102444800}"#;
 
-/// The tag variants every key is checked with.
-const TAGS: [(&str, Option<usize>); 3] = [
+/// The tag variants every key is checked with: the byte to tamper with,
+/// from the first or from the last.
+const TAGS: [(&str, Option<Tamper>); 3] = [
     ("right tag", None),
-    ("tag wrong in byte 0", Some(0)),
-    ("tag wrong in byte 31", Some(31)),
+    ("tag wrong in its first byte", Some(Tamper::First)),
+    ("tag wrong in its last byte", Some(Tamper::Last)),
 ];
+
+#[derive(Clone, Copy)]
+enum Tamper {
+    First,
+    Last,
+}
 
 fn b64(bytes: &[u8]) -> String {
     let mut out = [0u8; 128];
@@ -107,18 +117,32 @@ fn b64(bytes: &[u8]) -> String {
         .to_owned()
 }
 
-/// `header.payload`, the HS256 tag over it under `secret` (computed by the
-/// `hmac` crate from a copy of the secret that stays defined), with one bit
-/// of byte `tamper` flipped if given.
-fn signed(secret: &[u8], tamper: Option<usize>) -> (String, [u8; 32]) {
-    let signing_input = format!("{}.{}", b64(HEADER), b64(PAYLOAD));
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("any key length");
-    mac.update(signing_input.as_bytes());
-    let mut tag: [u8; 32] = mac.finalize().into_bytes().into();
-    if let Some(i) = tamper {
-        tag[i] ^= 0x01;
+/// `header.payload` for algorithm `alg`, the HMAC tag over it under
+/// `secret` (computed by the `hmac` crate from a copy of the secret that
+/// stays defined), with one bit of the first or last byte flipped if asked.
+fn signed(alg: &str, secret: &[u8], tamper: Option<Tamper>) -> (String, Vec<u8>) {
+    let header = format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#);
+    let signing_input = format!("{}.{}", b64(header.as_bytes()), b64(PAYLOAD));
+    let input = signing_input.as_bytes();
+    let mut tag = match alg {
+        "HS256" => mac::<Hmac<Sha256>>(secret, input),
+        "HS384" => mac::<Hmac<Sha384>>(secret, input),
+        "HS512" => mac::<Hmac<Sha512>>(secret, input),
+        _ => unreachable!("HMAC algorithms only"),
+    };
+    let last = tag.len() - 1;
+    match tamper {
+        Some(Tamper::First) => tag[0] ^= 0x01,
+        Some(Tamper::Last) => tag[last] ^= 0x01,
+        None => {}
     }
     (signing_input, tag)
+}
+
+fn mac<M: Mac + KeyInit>(secret: &[u8], input: &[u8]) -> Vec<u8> {
+    let mut mac = <M as KeyInit>::new_from_slice(secret).expect("any key length");
+    mac.update(input);
+    mac.finalize().into_bytes().to_vec()
 }
 
 struct Harness {
@@ -161,11 +185,11 @@ impl Harness {
 
     /// Key setup from the secret, then `verify_mac` and `verify` with the
     /// right tag and with tags wrong in the first and in the last byte.
-    fn check_key(
+    fn check_key<H: JwsHash>(
         &mut self,
         name: &str,
         raw: &[u8],
-        make: impl FnOnce() -> Result<Hs256Key, Error>,
+        make: impl FnOnce() -> Result<HmacKey<H>, Error>,
     ) {
         println!("{name}:");
         // Whether the secret was accepted is public (its length, its encoding).
@@ -177,7 +201,7 @@ impl Harness {
             } else {
                 Err(Error::Signature)
             };
-            let (signing_input, tag) = signed(raw, tamper);
+            let (signing_input, tag) = signed(key.algorithm().name(), raw, tamper);
             let mut got = self.count(&format!("verify_mac, {variant}"), || {
                 key.verify_mac(signing_input.as_bytes(), &tag)
             });
@@ -241,6 +265,27 @@ fn main() -> ExitCode {
     h.check_key("32-byte secret, Hs256Key::from_base64url", &raw32, || {
         vg::secret(k.as_mut_str());
         Hs256Key::from_base64url(&k)
+    });
+
+    // HS384 and HS512: the same code on SHA-384/512, keyed with secrets of
+    // the hash's length, and (HS512) one longer than its 128-byte block.
+    let raw48: Vec<u8> = (0u8..48).map(|i| i.wrapping_mul(91) ^ 0xc3).collect();
+    let mut s = raw48.clone();
+    h.check_key("48-byte secret, Hs384Key::new", &raw48, || {
+        vg::secret(s.as_mut_slice());
+        Hs384Key::new(&s)
+    });
+    let raw64: Vec<u8> = (0u8..64).map(|i| i.wrapping_mul(53) ^ 0x1e).collect();
+    let mut s = raw64.clone();
+    h.check_key("64-byte secret, Hs512Key::new", &raw64, || {
+        vg::secret(s.as_mut_slice());
+        Hs512Key::new(&s)
+    });
+    let raw200: Vec<u8> = (0u8..200).map(|i| i.wrapping_mul(29) ^ 0x77).collect();
+    let mut s = raw200.clone();
+    h.check_key("200-byte secret, Hs512Key::new", &raw200, || {
+        vg::secret(s.as_mut_slice());
+        Hs512Key::new(&s)
     });
 
     // .ci/ct compares this with the use count of the verdict suppression.
