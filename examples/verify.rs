@@ -496,7 +496,7 @@ impl From<KeyError> for LoadError {
 }
 
 /// The key, ready to verify: its material read, its algorithm settled (the
-/// command line's, else the key's own), and imported once as that
+/// command line's, else the key's own), and imported as that
 /// algorithm's key type, behind `dyn VerifyingKey` so that one pipeline
 /// serves every algorithm.
 fn load_key(option: &KeyOption) -> Result<Box<dyn VerifyingKey>, LoadError> {
