@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use base64ct::{Base64UrlUnpadded, Encoding as _};
 use jsonwebtoken::{Algorithm, EncodingKey};
 use serde_json::{Value, json};
 
