@@ -10,7 +10,7 @@ use core::fmt::Display;
 use base64ct::{Base64UrlUnpadded, Encoding};
 use hmac::{Hmac, KeyInit, Mac};
 use jwt_embedded::{
-    Claim, Error, Hs256Key, Part, RequiredClaims, Rs256Key2048, Rs256Key4096, Validation,
+    Claim, Error, Hs256Key, KeyError, Part, RequiredClaims, Rs256Key2048, Rs256Key4096, Validation,
     buffer_len, verify,
 };
 use jwt_embedded_firmware::vectors::{
@@ -273,7 +273,7 @@ fn wycheproof_jws(buf: &mut [u8]) -> (Section, Section, Section) {
                     }
                     // A key for encryption only: refused at import, which
                     // is what makes the (well-signed) token invalid.
-                    (Err(Error::InvalidKey), Ok(bare)) if !jwk.usable => {
+                    (Err(Error::InvalidKey(KeyError::Use)), Ok(bare)) if !jwk.usable => {
                         let result = verify(token, &bare, &ANY, WYCHEPROOF_NOW, buf).map(|_| ());
                         let got = jws_verified(&result, case.payload_strict);
                         rs.check(!case.valid && got == Some(true), case.tc_id, result);
@@ -305,7 +305,7 @@ fn wycheproof_jws(buf: &mut [u8]) -> (Section, Section, Section) {
     for jwk in OTHER_RSA_JWKS {
         let imported = Rs256Key2048::from_jwk(jwk).map(|_| ());
         other.check(
-            imported == Err(Error::InvalidKey),
+            imported == Err(Error::InvalidKey(KeyError::Algorithm)),
             "foreign RSA JWK",
             imported,
         );
@@ -741,7 +741,10 @@ fn rejections(buf: &mut [u8]) -> Section {
             }
             Err(e) => (Err(e), Err(e)),
         },
-        _ => (Err(Error::InvalidKey), Err(Error::InvalidKey)),
+        _ => (
+            Err(KeyError::Encoding.into()),
+            Err(KeyError::Encoding.into()),
+        ),
     };
     section.check(
         confusion == (Err(Error::Algorithm), Err(Error::Algorithm)),
