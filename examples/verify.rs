@@ -3,12 +3,31 @@
 //! ```text
 //! cargo run --example verify                    # demo with a bundled token
 //! cargo run --example verify -- --help          # usage
-//! cargo run --example verify -- --hs256-secret-hex HEX --iss ISSUER --aud AUDIENCE TOKEN
-//! cargo run --example verify -- --rs256-pem key.pem --token-file token.jwt
+//! cargo run --example verify -- --key-hex HEX --iss ISSUER --aud AUDIENCE TOKEN
+//! cargo run --example verify -- --alg HS512 --key-hex HEX TOKEN
+//! cargo run --example verify -- --jwk key.json TOKEN       # the JWK's own alg
+//! cargo run --example verify -- --alg PS256 --pem key.pem --token-file token.jwt
 //! cargo run --example verify -- --hs256-secret-hex HEX --typ at+jwt --max-age 3600 \
 //!     --scope read --revoked-jti ID --authorization "Bearer TOKEN"
-//! cargo run --example verify -- --hs256-secret-hex HEX --cookie "$COOKIE" --cookie-name session
+//! cargo run --example verify -- --key-hex HEX --cookie "$COOKIE" --cookie-name session
 //! ```
+//!
+//! Exactly one key source: `--key-hex` (an HMAC secret), `--jwk` (one JWK,
+//! kty `oct` or `RSA`) or `--pem` (one RSA public key), with `--alg` naming
+//! the one algorithm the key verifies (HS256 HS384 HS512 RS256 RS384 RS512
+//! PS256 PS384 PS512). `--alg` may be left out where the key names it (a
+//! JWK with `alg`) and for `--key-hex` (HS256); an RSA or `oct` JWK without
+//! `alg`, or a PEM, without `--alg` is a usage error. A key unusable for
+//! the algorithm (its own `alg` differs, too short or weak, another type) is
+//! `rejected: key`. ES256, ES384 and EdDSA are not supported yet: `--alg`
+//! naming one is a usage error, and an EC or OKP key (JWK or PEM) is
+//! `rejected: key`. The version 1 flags `--hs256-secret-hex`, `--rs256-jwk`
+//! and `--rs256-pem` still work: each is its key source with the algorithm
+//! fixed (HS256, RS256).
+//!
+//! The key becomes one `Box<dyn VerifyingKey>` (an RSA key at the narrowest
+//! width that holds its modulus), and the token goes through one call of
+//! `verify`, whatever the algorithm.
 //!
 //! Exactly one token source: a positional TOKEN, `--token-file`, `--authorization`
 //! (an HTTP `Authorization` value: its Bearer credential), or `--cookie` with
@@ -25,10 +44,11 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use jwt_embedded::{
-    Claim, DenyList, Error, Hs256Key, KeyError, RequiredClaims, Rs256Key, Rs256Key2048,
-    Rs256Key3072, Rs256Key4096, RsaWidth, Validation, Verified, bearer_token, buffer_len,
-    cookie_token,
+    Algorithm, Claim, DenyList, Error, HmacKey, JwsHash, KeyError, Pkcs1v15, Pss, RequiredClaims,
+    Rsa2048, Rsa3072, Rsa4096, RsaKey, RsaPublicKey, RsaScheme, RsaWidth, Sha256, Sha384, Sha512,
+    Validation, VerifyingKey, bearer_token, buffer_len, cookie_token,
 };
+use serde_json::Value;
 use zeroize::Zeroizing;
 
 const USAGE: &str = "\
@@ -38,11 +58,24 @@ Usage: verify                       run a demo with a bundled token
        verify OPTIONS --authorization VALUE
        verify OPTIONS --cookie VALUE --cookie-name NAME
 
-Key (exactly one is required):
-  --hs256-secret-hex HEX     HS256 secret, hex-encoded (>= 32 bytes)
-  --rs256-jwk PATH           RS256 public key: a JWK JSON file (kty RSA, n, e)
-  --rs256-pem PATH           RS256 public key: a PEM file, BEGIN PUBLIC KEY
-                             or BEGIN RSA PUBLIC KEY (2048 to 4096 bits)
+Key (exactly one source is required):
+  --key-hex HEX              HMAC secret, hex-encoded (at least 32, 48 or 64
+                             bytes for HS256, HS384, HS512; default HS256)
+  --jwk PATH                 one JWK JSON file, kty oct (k) or RSA (n, e)
+  --pem PATH                 one RSA public key, PEM: BEGIN PUBLIC KEY or
+                             BEGIN RSA PUBLIC KEY (2048 to 4096 bits)
+  --alg ALG                  the one algorithm the key verifies: HS256 HS384
+                             HS512 RS256 RS384 RS512 PS256 PS384 PS512.
+                             Optional with a JWK that has alg (they must
+                             agree) and with --key-hex; required with a PEM
+                             or a JWK without alg (usage error). A key
+                             unusable for ALG (another alg, type or size):
+                             `rejected: key`. ES256, ES384, EdDSA: not
+                             supported yet (usage error); EC and OKP keys
+                             are `rejected: key`
+  --hs256-secret-hex HEX     version 1: --alg HS256 --key-hex HEX
+  --rs256-jwk PATH           version 1: --alg RS256 --jwk PATH
+  --rs256-pem PATH           version 1: --alg RS256 --pem PATH
 
 Policy (each optional):
   --now UNIX_SECONDS         current time (default: the system clock)
@@ -117,15 +150,25 @@ enum Command {
     Verify(Box<Options>),
 }
 
-/// Where the verifying key comes from. One variant per key flag, so new key
-/// types (e.g. RS256 from a JWK or PEM file) slot in as new variants.
+/// Where the verifying key comes from: one variant per kind of key source,
+/// whatever the algorithm.
 enum KeySource {
-    /// `--hs256-secret-hex`: the decoded secret bytes (wiped on drop).
-    Hs256Secret(Zeroizing<Vec<u8>>),
-    /// `--rs256-jwk`: a file holding one RSA public JWK.
-    Rs256Jwk(PathBuf),
-    /// `--rs256-pem`: a file holding one PEM public key.
-    Rs256Pem(PathBuf),
+    /// `--key-hex` (`--hs256-secret-hex`): the decoded secret bytes (wiped on drop).
+    Secret(Zeroizing<Vec<u8>>),
+    /// `--jwk` (`--rs256-jwk`): a file holding one JWK.
+    Jwk(PathBuf),
+    /// `--pem` (`--rs256-pem`): a file holding one PEM public key.
+    Pem(PathBuf),
+}
+
+/// The key option: its source, the flag that gave it (for messages), and
+/// the algorithm when the command line settles it (a version 1 flag,
+/// `--alg`, or `--key-hex`'s default); `None` leaves it to the key (a JWK's
+/// `alg`), read with the file.
+struct KeyOption {
+    flag: &'static str,
+    source: KeySource,
+    algorithm: Option<Algorithm>,
 }
 
 enum TokenSource {
@@ -141,7 +184,7 @@ enum TokenSource {
 }
 
 struct Options {
-    key: KeySource,
+    key: KeyOption,
     token: TokenSource,
     now: Option<i64>,
     issuer: Option<String>,
@@ -158,7 +201,8 @@ struct Options {
 /// Options as they are collected, before the required ones are checked.
 #[derive(Default)]
 struct Builder {
-    key: Option<KeySource>,
+    key: Option<KeyOption>,
+    alg: Option<Algorithm>,
     token_arg: Option<String>,
     token_file: Option<PathBuf>,
     authorization: Option<String>,
@@ -210,7 +254,11 @@ fn missing_value(flag: &str) -> String {
 fn is_known_flag(flag: &str) -> bool {
     matches!(
         flag,
-        "--hs256-secret-hex"
+        "--key-hex"
+            | "--jwk"
+            | "--pem"
+            | "--alg"
+            | "--hs256-secret-hex"
             | "--rs256-jwk"
             | "--rs256-pem"
             | "--now"
@@ -233,23 +281,29 @@ fn is_known_flag(flag: &str) -> bool {
 impl Builder {
     fn apply(&mut self, flag: &str, value: String) -> Result<(), String> {
         match flag {
-            "--hs256-secret-hex" => {
-                let secret = parse_hex(&value)?;
-                set_once(
-                    &mut self.key,
-                    "a key option",
-                    KeySource::Hs256Secret(secret),
-                )
-            }
-            "--rs256-jwk" => set_once(
-                &mut self.key,
-                "a key option",
-                KeySource::Rs256Jwk(PathBuf::from(value)),
+            "--key-hex" => self.key(
+                "--key-hex",
+                None,
+                KeySource::Secret(parse_hex(flag, &value)?),
             ),
-            "--rs256-pem" => set_once(
-                &mut self.key,
-                "a key option",
-                KeySource::Rs256Pem(PathBuf::from(value)),
+            "--jwk" => self.key("--jwk", None, KeySource::Jwk(PathBuf::from(value))),
+            "--pem" => self.key("--pem", None, KeySource::Pem(PathBuf::from(value))),
+            "--alg" => set_once(&mut self.alg, flag, parse_algorithm(&value)?),
+            // Version 1: each is a key source with its algorithm fixed.
+            "--hs256-secret-hex" => self.key(
+                "--hs256-secret-hex",
+                Some(Algorithm::Hs256),
+                KeySource::Secret(parse_hex(flag, &value)?),
+            ),
+            "--rs256-jwk" => self.key(
+                "--rs256-jwk",
+                Some(Algorithm::Rs256),
+                KeySource::Jwk(PathBuf::from(value)),
+            ),
+            "--rs256-pem" => self.key(
+                "--rs256-pem",
+                Some(Algorithm::Rs256),
+                KeySource::Pem(PathBuf::from(value)),
             ),
             "--now" => set_once(&mut self.now, flag, parse_number(flag, &value)?),
             "--iss" => set_once(&mut self.issuer, flag, value),
@@ -281,10 +335,27 @@ impl Builder {
         }
     }
 
+    /// Records the key source: exactly one of the key flags may be given.
+    fn key(
+        &mut self,
+        flag: &'static str,
+        algorithm: Option<Algorithm>,
+        source: KeySource,
+    ) -> Result<(), String> {
+        let key = KeyOption {
+            flag,
+            source,
+            algorithm,
+        };
+        set_once(&mut self.key, "a key option", key)
+    }
+
     fn finish(self) -> Result<Options, String> {
-        let key = self
-            .key
-            .ok_or("a key option is required: --hs256-secret-hex, --rs256-jwk or --rs256-pem")?;
+        let key = self.key.ok_or(
+            "a key option is required: --key-hex, --jwk or --pem \
+             (or --hs256-secret-hex, --rs256-jwk, --rs256-pem)",
+        )?;
+        let key = key.with_alg(self.alg)?;
         let cookie = match (self.cookie, self.cookie_name) {
             (Some(header), Some(name)) => Some(TokenSource::Cookie { header, name }),
             (None, None) => None,
@@ -331,10 +402,51 @@ fn set_once<T>(slot: &mut Option<T>, what: &str, value: T) -> Result<(), String>
     Ok(())
 }
 
-fn parse_hex(hex: &str) -> Result<Zeroizing<Vec<u8>>, String> {
+fn parse_hex(flag: &str, hex: &str) -> Result<Zeroizing<Vec<u8>>, String> {
     hex::decode(hex)
         .map(Zeroizing::new)
-        .map_err(|e| format!("--hs256-secret-hex: invalid hex ({e})"))
+        .map_err(|e| format!("{flag}: invalid hex ({e})"))
+}
+
+/// Algorithms of the CLI contract this version does not verify yet.
+const NOT_YET_SUPPORTED: [&str; 4] = ["ES256", "ES384", "EdDSA", "Ed25519"];
+
+/// `--alg`: a registered name, exactly (case sensitive).
+fn parse_algorithm(name: &str) -> Result<Algorithm, String> {
+    if let Some(algorithm) = Algorithm::from_name(name) {
+        return Ok(algorithm);
+    }
+    if NOT_YET_SUPPORTED.contains(&name) {
+        return Err(format!(
+            "--alg {name}: not supported yet (ES256, ES384 and EdDSA come in a later version)"
+        ));
+    }
+    let known = Algorithm::ALL.map(Algorithm::name).join(" ");
+    Err(format!(
+        "--alg: unknown algorithm {name:?} (one of {known})"
+    ))
+}
+
+impl KeyOption {
+    /// Settles the algorithm with `--alg`: a version 1 flag names its own
+    /// (`--alg` may only repeat it), `--key-hex` defaults to HS256, and a
+    /// JWK or PEM without `--alg` is left to the key file.
+    fn with_alg(self, alg: Option<Algorithm>) -> Result<Self, String> {
+        let algorithm = match (self.algorithm, alg) {
+            (Some(fixed), Some(alg)) if fixed != alg => {
+                return Err(format!(
+                    "{} is {fixed} only: --alg {alg} contradicts it",
+                    self.flag
+                ));
+            }
+            (fixed, alg) => fixed.or(alg),
+        };
+        let algorithm = match self.source {
+            KeySource::Secret(_) => Some(algorithm.unwrap_or(Algorithm::Hs256)),
+            KeySource::Jwk(_) | KeySource::Pem(_) => algorithm,
+        };
+        Ok(Self { algorithm, ..self })
+    }
 }
 
 fn parse_number<T: core::str::FromStr>(flag: &str, value: &str) -> Result<T, String> {
@@ -362,40 +474,12 @@ fn parse_required(list: &str) -> Result<RequiredClaims, String> {
 // Verification
 // ---------------------------------------------------------------------------
 
-/// The key, ready to verify. Mirrors [`KeySource`]; an RSA key is held in
-/// the narrowest key type for its modulus size.
-#[allow(
-    clippy::large_enum_variant,
-    reason = "one key per run; the RSA key types are plain arrays by design"
-)]
-enum Key {
-    Hs256(Hs256Key),
-    Rs2048(Rs256Key2048),
-    Rs3072(Rs256Key3072),
-    Rs4096(Rs256Key4096),
-}
-
-/// How an RSA key file is written.
-#[derive(Clone, Copy)]
-enum RsaFormat {
-    Jwk,
-    Pem,
-}
-
-impl RsaFormat {
-    fn import<W: RsaWidth>(self, text: &str) -> Result<Rs256Key<W>, Error> {
-        match self {
-            RsaFormat::Jwk => Rs256Key::from_jwk(text),
-            RsaFormat::Pem => Rs256Key::from_pem(text),
-        }
-    }
-}
-
-/// Why a key could not be loaded.
+/// Why no key could be made.
 enum LoadError {
-    /// The key file cannot be read: a usage error.
-    Unreadable(String),
-    /// The key itself is refused.
+    /// A usage error: the key file cannot be read, or nothing names the
+    /// algorithm.
+    Usage(String),
+    /// The key itself is refused: `rejected: key`.
     Rejected(Error),
 }
 
@@ -405,49 +489,145 @@ impl From<Error> for LoadError {
     }
 }
 
-impl Key {
-    fn load(source: &KeySource) -> Result<Self, LoadError> {
+impl From<KeyError> for LoadError {
+    fn from(why: KeyError) -> Self {
+        LoadError::Rejected(why.into())
+    }
+}
+
+/// The key, ready to verify: its material read, its algorithm settled (the
+/// command line's, else the key's own), and imported as that
+/// algorithm's key type, behind `dyn VerifyingKey` so that one pipeline
+/// serves every algorithm.
+fn load_key(option: &KeyOption) -> Result<Box<dyn VerifyingKey>, LoadError> {
+    let material = Material::read(&option.source, option.flag)?;
+    let algorithm = match option.algorithm {
+        Some(algorithm) => algorithm,
+        None => material.own_algorithm(option.flag)?,
+    };
+    Ok(material.key_for(algorithm)?)
+}
+
+/// A key source's contents.
+enum Material<'a> {
+    /// An HMAC secret.
+    Secret(&'a [u8]),
+    /// The text of a JWK file.
+    Jwk(String),
+    /// The text of a PEM file.
+    Pem(String),
+}
+
+impl<'a> Material<'a> {
+    fn read(source: &'a KeySource, flag: &str) -> Result<Self, LoadError> {
         match source {
-            KeySource::Hs256Secret(secret) => Ok(Key::Hs256(Hs256Key::new(secret)?)),
-            KeySource::Rs256Jwk(path) => Self::load_rsa(path, "--rs256-jwk", RsaFormat::Jwk),
-            KeySource::Rs256Pem(path) => Self::load_rsa(path, "--rs256-pem", RsaFormat::Pem),
+            KeySource::Secret(secret) => Ok(Material::Secret(secret)),
+            KeySource::Jwk(path) => read_text(path, flag).map(Material::Jwk),
+            KeySource::Pem(path) => read_text(path, flag).map(Material::Pem),
         }
     }
 
-    fn load_rsa(path: &Path, flag: &str, format: RsaFormat) -> Result<Self, LoadError> {
-        let bytes = std::fs::read(path).map_err(|e| {
-            LoadError::Unreadable(format!("{flag}: cannot read {}: {e}", path.display()))
-        })?;
-        let text =
-            std::str::from_utf8(&bytes).map_err(|_| Error::InvalidKey(KeyError::Encoding))?;
-        Ok(Self::rsa(text, format)?)
-    }
-
-    /// Reads the key at the widest size to learn its modulus size, then
-    /// keeps it in the narrowest type that holds it (faster verification).
-    fn rsa(text: &str, format: RsaFormat) -> Result<Self, Error> {
-        let widest: Rs256Key4096 = format.import(text)?;
-        Ok(match widest.modulus_bits() {
-            ..=2048 => Key::Rs2048(format.import(text)?),
-            2049..=3072 => Key::Rs3072(format.import(text)?),
-            _ => Key::Rs4096(widest),
-        })
-    }
-
-    fn verify<'b>(
-        &self,
-        token: &[u8],
-        validation: &Validation<'_>,
-        now: i64,
-        buf: &'b mut [u8],
-    ) -> Result<Verified<'b>, Error> {
+    /// The algorithm the key names itself, when the command line names
+    /// none: a JWK's `alg`. An RSA or `oct` JWK without `alg`, or an RSA
+    /// PEM, serves several algorithms: a usage error. A key the CLI cannot
+    /// use at all (unreadable, EC or OKP, an unknown `alg`) is refused.
+    fn own_algorithm(&self, flag: &str) -> Result<Algorithm, LoadError> {
+        let several = |what: &str| {
+            LoadError::Usage(format!(
+                "{flag}: {what} serves several algorithms: name one with --alg"
+            ))
+        };
         match self {
-            Key::Hs256(key) => jwt_embedded::verify(token, key, validation, now, buf),
-            Key::Rs2048(key) => jwt_embedded::verify(token, key, validation, now, buf),
-            Key::Rs3072(key) => jwt_embedded::verify(token, key, validation, now, buf),
-            Key::Rs4096(key) => jwt_embedded::verify(token, key, validation, now, buf),
+            // Never reached: `--key-hex` defaults to HS256 on the command line.
+            Material::Secret(_) => Ok(Algorithm::Hs256),
+            Material::Jwk(text) => match jwk_alg_and_kty(text)? {
+                (Some(alg), _) => Ok(Algorithm::from_name(&alg).ok_or(KeyError::Algorithm)?),
+                (None, Some(kty)) if kty == "RSA" || kty == "oct" => {
+                    Err(several(&format!("a JWK of kty {kty} without alg")))
+                }
+                (None, _) => Err(KeyError::KeyType.into()),
+            },
+            // Read only to tell an RSA key (usage error) from one that is no
+            // use whatever the algorithm (refused).
+            Material::Pem(text) => {
+                RsaPublicKey::<Rsa4096>::from_pem(text)?;
+                Err(several("an RSA key"))
+            }
         }
     }
+
+    /// The key as `algorithm`'s key type. Material of another family (a
+    /// secret for RSA, a PEM for HMAC) is [`KeyError::KeyType`].
+    fn key_for(&self, algorithm: Algorithm) -> Result<Box<dyn VerifyingKey>, Error> {
+        match algorithm {
+            Algorithm::Hs256 => self.hmac::<Sha256>(),
+            Algorithm::Hs384 => self.hmac::<Sha384>(),
+            Algorithm::Hs512 => self.hmac::<Sha512>(),
+            Algorithm::Rs256 => self.rsa::<Pkcs1v15<Sha256>>(),
+            Algorithm::Rs384 => self.rsa::<Pkcs1v15<Sha384>>(),
+            Algorithm::Rs512 => self.rsa::<Pkcs1v15<Sha512>>(),
+            Algorithm::Ps256 => self.rsa::<Pss<Sha256>>(),
+            Algorithm::Ps384 => self.rsa::<Pss<Sha384>>(),
+            Algorithm::Ps512 => self.rsa::<Pss<Sha512>>(),
+            // Algorithms of later library versions: `--alg` cannot name them.
+            _ => Err(KeyError::KeyType.into()),
+        }
+    }
+
+    fn hmac<H: JwsHash + 'static>(&self) -> Result<Box<dyn VerifyingKey>, Error> {
+        Ok(Box::new(match self {
+            Material::Secret(secret) => HmacKey::<H>::new(secret)?,
+            Material::Jwk(text) => HmacKey::<H>::from_jwk(text)?,
+            Material::Pem(_) => return Err(KeyError::KeyType.into()),
+        }))
+    }
+
+    /// The RSA key for scheme `P` at the narrowest width that holds its
+    /// modulus (verification time grows with the width): 2048, 3072 and
+    /// 4096 bits are tried in turn, so a 2048-bit key, the common case, is
+    /// imported once, and a wider one after failed attempts that stop at
+    /// the modulus, before any arithmetic. A key refused at every width is
+    /// reported with the widest width's reason.
+    fn rsa<P: RsaScheme + 'static>(&self) -> Result<Box<dyn VerifyingKey>, Error> {
+        self.rsa_at::<Rsa2048, P>()
+            .or_else(|_| self.rsa_at::<Rsa3072, P>())
+            .or_else(|_| self.rsa_at::<Rsa4096, P>())
+    }
+
+    fn rsa_at<W, P>(&self) -> Result<Box<dyn VerifyingKey>, Error>
+    where
+        W: RsaWidth + 'static,
+        P: RsaScheme + 'static,
+    {
+        Ok(Box::new(match self {
+            Material::Secret(_) => return Err(KeyError::KeyType.into()),
+            Material::Jwk(text) => RsaKey::<W, P>::from_jwk(text)?,
+            Material::Pem(text) => RsaKey::<W, P>::from_pem(text)?,
+        }))
+    }
+}
+
+/// A key file's text. One that cannot be read is a usage error; one that is
+/// not UTF-8, a key of broken encoding.
+fn read_text(path: &Path, flag: &str) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| LoadError::Usage(format!("{flag}: cannot read {}: {e}", path.display())))?;
+    Ok(String::from_utf8(bytes).map_err(|_| KeyError::Encoding)?)
+}
+
+/// A JWK's `alg` and `kty`, read with `serde_json` to choose the key type
+/// before the library's strict reader imports (and checks) the whole JWK.
+/// Not a JSON object, or an `alg` that is not a string: a broken key.
+fn jwk_alg_and_kty(text: &str) -> Result<(Option<String>, Option<String>), KeyError> {
+    let jwk: serde_json::Map<String, Value> =
+        serde_json::from_str(text).map_err(|_| KeyError::Encoding)?;
+    let alg = match jwk.get("alg") {
+        None => None,
+        Some(Value::String(alg)) => Some(alg.clone()),
+        Some(_) => return Err(KeyError::Encoding),
+    };
+    let kty = jwk.get("kty").and_then(Value::as_str).map(str::to_owned);
+    Ok((alg, kty))
 }
 
 /// The CLI's deny list: room for every `--revoked-jti` it accepts.
@@ -458,9 +638,9 @@ fn run(options: &Options) -> ExitCode {
         Ok(input) => input,
         Err(message) => return usage_error(&message),
     };
-    let key = match Key::load(&options.key) {
+    let key = match load_key(&options.key) {
         Ok(key) => key,
-        Err(LoadError::Unreadable(message)) => return usage_error(&message),
+        Err(LoadError::Usage(message)) => return usage_error(&message),
         Err(LoadError::Rejected(error)) => return rejected(error),
     };
     let token = match extract_token(&options.token, &input) {
@@ -476,7 +656,7 @@ fn run(options: &Options) -> ExitCode {
     let scopes: Vec<&str> = options.scopes.iter().map(String::as_str).collect();
     let validation = validation(options, &audiences, &scopes, revoked.as_ref());
     let mut buf = vec![0u8; buffer_len(MAX_TOKEN_LEN)];
-    match key.verify(token, &validation, now, &mut buf) {
+    match jwt_embedded::verify(token, key.as_ref(), &validation, now, &mut buf) {
         Ok(verified) => print_payload(verified.payload()),
         Err(error) => rejected(error),
     }

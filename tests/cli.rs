@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use base64ct::{Base64UrlUnpadded, Encoding as _};
 use jsonwebtoken::{Algorithm, EncodingKey};
 use serde_json::{Value, json};
 
@@ -1417,6 +1418,424 @@ fn rs256_usage_errors() {
     ];
     for args in cases {
         assert_usage_error(&run(args));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Contract version 2 keys (--alg, --key-hex, --jwk, --pem)
+// ---------------------------------------------------------------------------
+
+/// A 64-byte HMAC secret: long enough for HS512, hence for every HS*.
+const SECRET_64: &[u8] = b"cli-test secret for every HMAC size: sixty-four bytes, exactly!!";
+
+/// The nine algorithms of contract version 2 so far, by family.
+const HMAC_ALGS: [Algorithm; 3] = [Algorithm::HS256, Algorithm::HS384, Algorithm::HS512];
+const RSA_ALGS: [Algorithm; 6] = [
+    Algorithm::RS256,
+    Algorithm::RS384,
+    Algorithm::RS512,
+    Algorithm::PS256,
+    Algorithm::PS384,
+    Algorithm::PS512,
+];
+
+fn alg_name(alg: Algorithm) -> String {
+    format!("{alg:?}")
+}
+
+/// One seeded 2048-bit RSA key for every RS*/PS* test (key generation is
+/// slow in debug builds): its PKCS#1 DER private key, public key as SPKI PEM
+/// and PKCS#1 PEM, and the JWK members `n` and `e`.
+struct RsaFixture {
+    private_der: Vec<u8>,
+    spki_pem: String,
+    pkcs1_pem: String,
+    n: String,
+    e: String,
+}
+
+fn rsa_2048() -> &'static RsaFixture {
+    static KEY: OnceLock<RsaFixture> = OnceLock::new();
+    KEY.get_or_init(|| {
+        use rsa::pkcs1::{EncodeRsaPrivateKey, EncodeRsaPublicKey};
+        use rsa::pkcs8::EncodePublicKey;
+        use rsa::traits::PublicKeyParts;
+        let private = rsa::PrivateKey::new(&mut SplitMix(2048), 2048).unwrap();
+        let public = private.to_public_key();
+        RsaFixture {
+            private_der: private.to_pkcs1_der().unwrap().as_bytes().to_vec(),
+            spki_pem: public.to_public_key_pem(Default::default()).unwrap(),
+            pkcs1_pem: public.to_pkcs1_pem(Default::default()).unwrap(),
+            n: b64(&public.n_bytes()),
+            e: b64(&public.e_bytes()),
+        }
+    })
+}
+
+/// The fixture's public JWK, with `alg` when given.
+fn rsa_jwk(alg: Option<&str>) -> String {
+    let key = rsa_2048();
+    let mut jwk = json!({ "kty": "RSA", "kid": "cli-2048", "n": key.n, "e": key.e });
+    if let Some(alg) = alg {
+        jwk["alg"] = json!(alg);
+    }
+    jwk.to_string()
+}
+
+/// An `oct` JWK of `SECRET_64`, with `alg` when given.
+fn oct_jwk(alg: Option<&str>) -> String {
+    let mut jwk = json!({ "kty": "oct", "kid": "cli-oct", "k": b64(SECRET_64) });
+    if let Some(alg) = alg {
+        jwk["alg"] = json!(alg);
+    }
+    jwk.to_string()
+}
+
+/// A token of `alg` over `claims()`, signed by `jsonwebtoken` with
+/// `SECRET_64` or the RSA fixture.
+fn token_for(alg: Algorithm) -> String {
+    provider();
+    let key = if HMAC_ALGS.contains(&alg) {
+        EncodingKey::from_secret(SECRET_64)
+    } else {
+        EncodingKey::from_rsa_der(&rsa_2048().private_der)
+    };
+    jsonwebtoken::encode(&jsonwebtoken::Header::new(alg), &claims(), &key).unwrap()
+}
+
+/// Runs with `key_args`, `NOW`, `ISS` and `AUD`, then `token`.
+fn run_v2(key_args: &[&str], token: &str) -> Output {
+    let now = NOW.to_string();
+    let mut args = key_args.to_vec();
+    args.extend_from_slice(&["--now", &now, "--iss", ISS, "--aud", AUD, token]);
+    run(&args)
+}
+
+/// The key options of every form that must verify `alg`'s tokens: key
+/// files are written once per call.
+fn key_forms(alg: Algorithm) -> Vec<Vec<String>> {
+    let name = alg_name(alg);
+    let file = |text: String| temp_file(text.as_bytes()).to_str().unwrap().to_owned();
+    let strings = |args: &[&str]| args.iter().map(|&a| a.to_owned()).collect::<Vec<_>>();
+    if HMAC_ALGS.contains(&alg) {
+        let hex = hex::encode(SECRET_64);
+        let mut forms = vec![
+            strings(&["--alg", &name, "--key-hex", &hex]),
+            strings(&["--jwk", &file(oct_jwk(Some(&name)))]),
+            strings(&["--jwk", &file(oct_jwk(Some(&name))), "--alg", &name]),
+            strings(&["--alg", &name, "--jwk", &file(oct_jwk(None))]),
+        ];
+        if alg == Algorithm::HS256 {
+            forms.push(strings(&["--key-hex", &hex])); // the default
+        }
+        forms
+    } else {
+        let key = rsa_2048();
+        vec![
+            strings(&["--jwk", &file(rsa_jwk(Some(&name)))]),
+            strings(&["--alg", &name, "--jwk", &file(rsa_jwk(None))]),
+            strings(&["--alg", &name, "--pem", &file(key.spki_pem.clone())]),
+            strings(&["--pem", &file(key.pkcs1_pem.clone()), "--alg", &name]),
+        ]
+    }
+}
+
+fn as_strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn v2_every_algorithm_verifies_from_hex_jwk_and_pem_keys() {
+    let payload = claims().to_string();
+    for alg in HMAC_ALGS.into_iter().chain(RSA_ALGS) {
+        let token = token_for(alg);
+        for args in key_forms(alg) {
+            let output = run_v2(&as_strs(&args), &token);
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+            assert_valid(&output, &payload);
+        }
+    }
+}
+
+#[test]
+fn v2_a_token_of_another_algorithm_is_rejected_algorithm() {
+    // Each key form of each algorithm against the next algorithm of its
+    // family (same key material, so only `alg` differs), and against
+    // `alg: none`.
+    for family in [&HMAC_ALGS[..], &RSA_ALGS[..]] {
+        for (i, &alg) in family.iter().enumerate() {
+            let other = token_for(family[(i + 1) % family.len()]);
+            let (_, rest) = other.split_once('.').unwrap();
+            let unsecured = format!("{}.{}", b64(br#"{"alg":"none"}"#), rest);
+            for args in key_forms(alg) {
+                let args = as_strs(&args);
+                assert_rejected(&run_v2(&args, &other), "algorithm");
+                assert_rejected(&run_v2(&args, &unsecured), "algorithm");
+            }
+        }
+    }
+}
+
+#[test]
+fn v2_rsa_keys_of_every_width_load() {
+    // 3072 and 4096-bit keys import for every RSA algorithm (a 2048-bit
+    // signature is then the wrong length: malformed, not a key error).
+    let token = token_for(Algorithm::PS512);
+    for bits in [3072, 4096] {
+        let pem = temp_file(wycheproof_pem(bits).as_bytes());
+        let pem = pem.to_str().unwrap();
+        for alg in RSA_ALGS {
+            let name = alg_name(alg);
+            let expected = if alg == Algorithm::PS512 {
+                "malformed"
+            } else {
+                "algorithm"
+            };
+            assert_rejected(&run_v2(&["--alg", &name, "--pem", pem], &token), expected);
+        }
+    }
+}
+
+/// RFC 7515 Appendix A.3's P-256 public key as a JWK, and as a PEM
+/// (SubjectPublicKeyInfo: id-ecPublicKey, prime256v1).
+fn ec_p256_keys() -> (String, String) {
+    let (x, y) = (
+        "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+        "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+    );
+    let jwk = json!({ "kty": "EC", "crv": "P-256", "x": x, "y": y, "alg": "ES256" });
+    let mut der = hex::decode("3059301306072a8648ce3d020106082a8648ce3d030107034200").unwrap();
+    der.push(0x04);
+    der.extend(Base64UrlUnpadded::decode_vec(x).unwrap());
+    der.extend(Base64UrlUnpadded::decode_vec(y).unwrap());
+    (jwk.to_string(), pem("PUBLIC KEY", &der))
+}
+
+/// RFC 8037 Appendix A.2's Ed25519 public key as a JWK, and as a PEM.
+fn ed25519_keys() -> (String, String) {
+    let x = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+    let jwk = json!({ "kty": "OKP", "crv": "Ed25519", "x": x });
+    let mut der = hex::decode("302a300506032b6570032100").unwrap();
+    der.extend(Base64UrlUnpadded::decode_vec(x).unwrap());
+    (jwk.to_string(), pem("PUBLIC KEY", &der))
+}
+
+fn pem(label: &str, der: &[u8]) -> String {
+    let body = base64ct::Base64::encode_string(der);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .map(|line| core::str::from_utf8(line).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+        lines.join("\n")
+    )
+}
+
+#[test]
+fn v2_a_key_unusable_for_the_algorithm_is_rejected_key() {
+    let file = |text: &str| temp_file(text.as_bytes()).to_str().unwrap().to_owned();
+    let (ec_jwk, ec_pem) = ec_p256_keys();
+    let (okp_jwk, okp_pem) = ed25519_keys();
+    let (ec_jwk, ec_pem) = (file(&ec_jwk), file(&ec_pem));
+    let (okp_jwk, okp_pem) = (file(&okp_jwk), file(&okp_pem));
+    let rs256_jwk = file(&rsa_jwk(Some("RS256")));
+    let hs256_jwk = file(&oct_jwk(Some("HS256")));
+    let rsa_pem = file(&rsa_2048().spki_pem);
+    let rsa_bare_jwk = file(&rsa_jwk(None));
+    let oct_bare_jwk = file(&oct_jwk(None));
+    let alg_none_jwk = file(&rsa_jwk(Some("none")));
+    let alg_lowercase_jwk = file(&rsa_jwk(Some("rs256")));
+    let alg_number_jwk = file(&rsa_jwk(None).replacen('{', r#"{"alg":256,"#, 1));
+    let no_kty_jwk = file(&oct_jwk(Some("HS256")).replace("kty", "kyt"));
+    let (not_json, not_pem) = (file("not json"), file("not a PEM"));
+    let short_hs512 = hex::encode(&SECRET_64[..63]);
+    let short_hs384 = hex::encode(&SECRET_64[..47]);
+    let hex = hex::encode(SECRET_64);
+    use Algorithm::{HS256, HS384, HS512, PS256, RS256, RS384};
+    // (the token's algorithm, --alg, the key option and its value)
+    let cases: &[(Algorithm, Option<&str>, &str, &str)] = &[
+        // The JWK's own alg differs from --alg.
+        (PS256, Some("PS256"), "--jwk", &rs256_jwk),
+        (RS384, Some("RS384"), "--jwk", &rs256_jwk),
+        (HS512, Some("HS512"), "--jwk", &hs256_jwk),
+        // Secrets shorter than the hash output (RFC 7518 §3.2).
+        (HS512, Some("HS512"), "--key-hex", &short_hs512),
+        (HS384, Some("HS384"), "--key-hex", &short_hs384),
+        // A key of the wrong type for the algorithm.
+        (RS256, Some("RS256"), "--key-hex", &hex),
+        (HS256, Some("HS256"), "--pem", &rsa_pem),
+        (HS256, Some("HS256"), "--jwk", &rsa_bare_jwk),
+        (RS256, Some("RS256"), "--jwk", &oct_bare_jwk),
+        // EC and OKP keys (not supported yet), with or without --alg.
+        (RS256, None, "--jwk", &ec_jwk),
+        (RS256, Some("RS256"), "--jwk", &ec_jwk),
+        (RS256, None, "--jwk", &okp_jwk),
+        (PS256, None, "--pem", &ec_pem),
+        (PS256, Some("PS256"), "--pem", &ec_pem),
+        (PS256, None, "--pem", &okp_pem),
+        // A JWK whose own alg is none of the nine, or not a string.
+        (RS256, None, "--jwk", &alg_none_jwk),
+        (RS256, None, "--jwk", &alg_lowercase_jwk),
+        (RS256, None, "--jwk", &alg_number_jwk),
+        // Not a key at all, with or without --alg.
+        (RS256, None, "--jwk", &not_json),
+        (RS256, None, "--pem", &not_pem),
+        (RS256, None, "--pem", &rs256_jwk),
+        (RS256, Some("RS256"), "--pem", &rs256_jwk),
+        (HS256, None, "--jwk", &no_kty_jwk),
+    ];
+    for &(alg, alg_flag, flag, value) in cases {
+        let mut args = vec![flag, value];
+        if let Some(name) = alg_flag {
+            args.extend(["--alg", name]);
+        }
+        let output = run_v2(&args, &token_for(alg));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_rejected(&output, "key");
+    }
+}
+
+#[test]
+fn v2_usage_errors() {
+    let file = |text: &str| temp_file(text.as_bytes()).to_str().unwrap().to_owned();
+    let rsa = rsa_2048();
+    let (spki_pem, pkcs1_pem) = (file(&rsa.spki_pem), file(&rsa.pkcs1_pem));
+    let (rsa_bare_jwk, oct_bare_jwk) = (file(&rsa_jwk(None)), file(&oct_jwk(None)));
+    let rs256_jwk = file(&rsa_jwk(Some("RS256")));
+    let hex = hex::encode(SECRET_64);
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-key-file");
+    let missing = missing.to_str().unwrap();
+    let token = token_for(Algorithm::RS256);
+    let cases: &[&[&str]] = &[
+        // Nothing names the algorithm: an RSA PEM, an RSA or oct JWK without alg.
+        &["--pem", &spki_pem],
+        &["--pem", &pkcs1_pem],
+        &["--jwk", &rsa_bare_jwk],
+        &["--jwk", &oct_bare_jwk],
+        // Algorithms not supported yet, unknown or misspelt ones.
+        &["--alg", "ES256", "--pem", &spki_pem],
+        &["--alg", "ES384", "--pem", &spki_pem],
+        &["--alg", "EdDSA", "--pem", &spki_pem],
+        &["--alg", "Ed25519", "--pem", &spki_pem],
+        &["--alg", "rs256", "--pem", &spki_pem],
+        &["--alg", "none", "--key-hex", &hex],
+        &["--alg", "", "--key-hex", &hex],
+        // --alg twice (even the same), or without a key or a value.
+        &["--alg", "RS256", "--alg", "RS256", "--pem", &spki_pem],
+        &["--alg", "RS256"],
+        &["--pem", &spki_pem, "--alg"],
+        // Two key sources, new or version 1.
+        &["--key-hex", &hex, "--jwk", &rs256_jwk],
+        &["--jwk", &rs256_jwk, "--pem", &spki_pem],
+        &["--alg", "RS256", "--pem", &spki_pem, "--pem", &spki_pem],
+        &["--key-hex", &hex, "--hs256-secret-hex", &hex],
+        &["--jwk", &rs256_jwk, "--rs256-jwk", &rs256_jwk],
+        &["--rs256-pem", &spki_pem, "--pem", &spki_pem],
+        // A version 1 flag fixes its algorithm: --alg may not name another.
+        &["--rs256-jwk", &rs256_jwk, "--alg", "PS256"],
+        &["--alg", "HS512", "--hs256-secret-hex", &hex],
+        &["--rs256-pem", &spki_pem, "--alg", "RS384"],
+        // Bad hex, unreadable files.
+        &["--key-hex", "abc"],
+        &["--key-hex", "zz"],
+        &["--alg", "RS256", "--jwk", missing],
+        &["--alg", "RS256", "--pem", missing],
+        &["--jwk", missing],
+    ];
+    for args in cases {
+        let output = run_v2(args, &token);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_usage_error(&output);
+    }
+}
+
+#[test]
+fn v1_key_flags_are_their_v2_forms_with_the_algorithm_fixed() {
+    let file = |text: &str| temp_file(text.as_bytes()).to_str().unwrap().to_owned();
+    let rsa = rsa_2048();
+    let (pem, bare_jwk) = (file(&rsa.spki_pem), file(&rsa_jwk(None)));
+    let ps256_jwk = file(&rsa_jwk(Some("PS256")));
+    let hex = hex::encode(SECRET_64);
+    let payload = claims().to_string();
+    let (hs256, rs256) = (token_for(Algorithm::HS256), token_for(Algorithm::RS256));
+    let pairs: [(&[&str], &[&str], &str); 3] = [
+        (
+            &["--hs256-secret-hex", &hex],
+            &["--alg", "HS256", "--key-hex", &hex],
+            &hs256,
+        ),
+        (
+            &["--rs256-jwk", &bare_jwk],
+            &["--alg", "RS256", "--jwk", &bare_jwk],
+            &rs256,
+        ),
+        (
+            &["--rs256-pem", &pem],
+            &["--alg", "RS256", "--pem", &pem],
+            &rs256,
+        ),
+    ];
+    for (v1, v2, token) in pairs {
+        // Valid, also with --alg repeating the flag's algorithm.
+        let repeated = [v1, &["--alg", v2[1]]].concat();
+        for args in [v1, v2, &repeated] {
+            assert_valid(&run_v2(args, token), &payload);
+        }
+        // Every other algorithm's token is refused on `alg`, alike.
+        for alg in HMAC_ALGS.into_iter().chain(RSA_ALGS) {
+            if alg_name(alg) != v2[1] {
+                let other = token_for(alg);
+                assert_rejected(&run_v2(v1, &other), "algorithm");
+                assert_rejected(&run_v2(v2, &other), "algorithm");
+            }
+        }
+    }
+    // A JWK whose own alg is not RS256 is refused by --rs256-jwk, as in version 1.
+    assert_rejected(&run_v2(&["--rs256-jwk", &ps256_jwk], &rs256), "key");
+    // Short HS256 secrets likewise.
+    let short = hex::encode(&SECRET_64[..31]);
+    assert_rejected(&run_v2(&["--hs256-secret-hex", &short], &hs256), "key");
+    assert_rejected(&run_v2(&["--key-hex", &short], &hs256), "key");
+}
+
+#[test]
+fn help_lists_the_key_options() {
+    let help = stdout(&run(&["--help"])).to_owned();
+    for text in [
+        "--alg",
+        "--key-hex",
+        "--jwk",
+        "--pem",
+        "--hs256-secret-hex",
+        "--rs256-jwk",
+        "--rs256-pem",
+        "HS384",
+        "HS512",
+        "RS384",
+        "RS512",
+        "PS256",
+        "PS384",
+        "PS512",
+        "ES256",
+    ] {
+        assert!(help.contains(text), "{text} missing from:\n{help}");
     }
 }
 

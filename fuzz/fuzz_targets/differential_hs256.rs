@@ -96,18 +96,17 @@ fn before_signature(e: &Error) -> bool {
     )
 }
 
-/// The reference verdict for a token made of `header` and `payload`, with a
-/// large enough buffer, and the two documents as read (`None`: not UTF-8).
-fn expected(
-    header: &[u8],
-    payload: &[u8],
-    token_len: usize,
-    input: &Input,
-) -> (
+/// What [`expected`] returns: the verdict, the resolved policy, and the
+/// header and payload documents as read (`None`: not UTF-8).
+type Expected = (
     Result<(RefHeader, RefClaims), Error>,
     Resolved,
     [Option<Doc>; 2],
-) {
+);
+
+/// The reference verdict for a token made of `header` and `payload`, with a
+/// large enough buffer, and the two documents as read (`None`: not UTF-8).
+fn expected(header: &[u8], payload: &[u8], token_len: usize, input: &Input) -> Expected {
     let read = |bytes: &[u8]| {
         std::str::from_utf8(bytes)
             .ok()

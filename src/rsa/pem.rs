@@ -83,7 +83,8 @@ fn find_begin(pem: &str) -> Result<usize, KeyError> {
 }
 
 /// Decodes the base64 `body` (whitespace anywhere between characters) into
-/// the front of `buf`, one 4-character quantum at a time.
+/// the front of `buf`, one 4-character quantum at a time; more than `buf`
+/// holds is [`KeyError::TooLarge`].
 fn decode_body<'b>(body: &[u8], buf: &'b mut [u8]) -> Result<&'b [u8], KeyError> {
     let mut quantum = [0u8; 4];
     let (mut filled, mut len, mut padded) = (0, 0, false);
@@ -98,11 +99,12 @@ fn decode_body<'b>(body: &[u8], buf: &'b mut [u8]) -> Result<&'b [u8], KeyError>
         *quantum.get_mut(filled).ok_or(KeyError::Encoding)? = c;
         filled += 1;
         if filled == quantum.len() {
-            let out = buf.get_mut(len..).ok_or(KeyError::Encoding)?;
-            let out = out.get_mut(..3.min(out.len())).ok_or(KeyError::Encoding)?;
-            let n = Base64::decode(quantum, out)
-                .map_err(|_| KeyError::Encoding)?
-                .len();
+            let mut bytes = [0u8; 3];
+            let bytes = Base64::decode(quantum, &mut bytes).map_err(|_| KeyError::Encoding)?;
+            let n = bytes.len();
+            // Past the buffer (twice the key type's width): a wider key.
+            let out = buf.get_mut(len..len + n).ok_or(KeyError::TooLarge)?;
+            out.copy_from_slice(bytes);
             len += n;
             padded = n < 3;
             filled = 0;
@@ -223,7 +225,7 @@ mod tests {
         // Too small a buffer is an error, never a truncation.
         let pem = join(&mut text, &[begin, LINE_1, "\n", LINE_2, end]);
         assert!(check(pem).is_ok());
-        assert_eq!(decode(pem, &mut [0u8; 65]), Err(Encoding));
+        assert_eq!(decode(pem, &mut [0u8; 65]), Err(TooLarge));
     }
 
     /// `parts` concatenated in `buf` (no `alloc` in unit tests).

@@ -53,20 +53,28 @@ fn main() {
     fs::write(out.join("vectors.rs"), src).expect("write vectors.rs");
 
     let fixtures = vectors.join("../../benches/fixtures");
-    fs::write(out.join("fixtures.rs"), fixture_keys(&fixtures)).expect("write fixtures.rs");
+    let own = vectors.join("../firmware/fixtures");
+    fs::write(out.join("fixtures.rs"), fixture_keys(&fixtures, &own)).expect("write fixtures.rs");
 }
 
-/// The `n` and `e` bytes of the benchmark fixtures' RSA keys, for the
-/// `measure` firmware (which imports them with `from_components`).
-fn fixture_keys(dir: &std::path::Path) -> String {
+/// The `n` and `e` bytes of the fixtures' RSA keys, for the `measure`
+/// firmware (which imports them with `from_components`): the benchmark
+/// fixtures' RS256 keys (`RS2048_N`, …) and this folder's PS256 key
+/// (`PS2048_N`, …; `fixtures/make_fixtures.py`).
+fn fixture_keys(benches: &std::path::Path, own: &std::path::Path) -> String {
     let mut src = String::new();
-    for bits in [2048, 4096] {
-        let jwk = load(dir.join(format!("rs256_{bits}.pub.jwk.json")));
+    let keys = [
+        ("RS2048", benches.join("rs256_2048.pub.jwk.json")),
+        ("RS4096", benches.join("rs256_4096.pub.jwk.json")),
+        ("PS2048", own.join("ps256_2048.pub.jwk.json")),
+    ];
+    for (name, path) in keys {
+        let jwk = load(path);
         for part in ["n", "e"] {
             let value = base64url_decode(s(&jwk[part])).expect("fixture JWK base64url");
             writeln!(
                 src,
-                "pub const RS{bits}_{}: &[u8] = {};",
+                "pub const {name}_{}: &[u8] = {};",
                 part.to_uppercase(),
                 bytes(&value)
             )
@@ -111,7 +119,7 @@ fn s(v: &Value) -> &str {
 }
 
 fn hex(text: &str) -> Vec<u8> {
-    assert!(text.len() % 2 == 0, "odd hex");
+    assert!(text.len().is_multiple_of(2), "odd hex");
     (0..text.len())
         .step_by(2)
         .map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex"))

@@ -236,6 +236,7 @@ pub mod vectors {
 }
 
 pub mod fixtures {
-    //! The benchmark fixtures' RSA public keys as raw `n` and `e` bytes.
+    //! The RSA public keys of the benchmark fixtures (RS256) and of
+    //! `fixtures/ps256_2048.pub.jwk.json` (PS256), as raw `n` and `e` bytes.
     include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
 }

@@ -1,10 +1,12 @@
 //! Flash and stack of one verify, per algorithm.
 //!
 //! Built once per feature set by `.ci/firmware`: without features (the
-//! baseline image), with `hs256`, and with `rs256-2048` / `rs256-4096` /
-//! `policy` (each on top of `hs256`; `policy` verifies a token taken from an
-//! `Authorization` value under maximum age and lifetime, required scopes and
-//! a deny list). Every image holds the same tokens and keys, and runs
+//! baseline image), with `hs256`, and with `hs512` / `rs256-2048` /
+//! `rs256-4096` / `ps256-2048` / `policy` (each on top of `hs256`; `policy`
+//! verifies a token taken from an `Authorization` value under maximum age
+//! and lifetime, required scopes and a deny list), and with
+//! `rs256-2048,ps256-2048` (what PS256 adds to an RS256 image, the RSA
+//! arithmetic being there already). Every image holds the same tokens and keys, and runs
 //! the same measurement glue (stack painting, printing) at least once; the
 //! images differ in the verify calls, key setup and a few more lines printed
 //! (about 100 bytes of format data and calls per algorithm, counted in its
@@ -23,7 +25,7 @@ use core::hint::black_box;
 
 #[cfg(feature = "hs256")]
 use jwt_embedded::{Hs256Key, Validation, buffer_len, verify};
-use jwt_embedded_firmware::fixtures::{RS2048_E, RS2048_N, RS4096_E, RS4096_N};
+use jwt_embedded_firmware::fixtures::{PS2048_E, PS2048_N, RS2048_E, RS2048_N, RS4096_E, RS4096_N};
 use jwt_embedded_firmware::{TARGET, entry, exit, println, stack};
 
 const HS256_TOKEN: &str = include_str!("../../../../benches/fixtures/hs256.jwt");
@@ -31,7 +33,13 @@ const RS2048_TOKEN: &str = include_str!("../../../../benches/fixtures/rs256_2048
 const RS4096_TOKEN: &str = include_str!("../../../../benches/fixtures/rs256_4096.jwt");
 /// The HS256 fixture's claims plus `"scope":"telemetry:read telemetry:write"`.
 const POLICY_TOKEN: &str = include_str!("../../fixtures/policy.jwt");
+/// The HS256 fixture's claims, HS512 with [`SECRET64`] and PS256 with the key
+/// of `fixtures/ps256_2048.pub.jwk.json` (`fixtures/make_fixtures.py`).
+const HS512_TOKEN: &str = include_str!("../../fixtures/hs512.jwt");
+const PS2048_TOKEN: &str = include_str!("../../fixtures/ps256_2048.jwt");
 const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
+/// HS512 needs a 64-byte secret (RFC 7518 §3.2): [`SECRET`] twice.
+const SECRET64: &[u8] = b"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 #[cfg(feature = "hs256")]
 const NOW: i64 = 1_750_000_000;
 
@@ -96,6 +104,17 @@ fn verify_session(
     }
 }
 
+/// Imports an RSA public key from `n` and `e` in a frame of its own, so that
+/// the painted `key_setup_stack_bytes` counts it: inlined into `main` (as
+/// LLVM does when one key type is imported), its locals would sit in
+/// `main`'s frame, above the painted region. Generic over the width only:
+/// RS256 and PS256 keys of one width share it, as they share the import.
+#[cfg(any(feature = "rs256-2048", feature = "rs256-4096", feature = "ps256-2048"))]
+#[inline(never)]
+fn import<W: jwt_embedded::RsaWidth>(n: &[u8], e: &[u8]) -> Option<jwt_embedded::RsaPublicKey<W>> {
+    jwt_embedded::RsaPublicKey::from_components(n, e).ok()
+}
+
 /// Runs `f` under stack painting, prints its line, and says whether it
 /// returned `expected`.
 fn measured<R: PartialEq>(label: &str, alg: &str, expected: R, f: impl FnOnce() -> R) -> bool {
@@ -111,17 +130,23 @@ fn main() -> ! {
         black_box(RS2048_TOKEN).as_bytes(),
         black_box(RS4096_TOKEN).as_bytes(),
         black_box(POLICY_TOKEN).as_bytes(),
+        black_box(HS512_TOKEN).as_bytes(),
+        black_box(PS2048_TOKEN).as_bytes(),
         black_box(SECRET),
+        black_box(SECRET64),
         black_box(RS2048_N),
         black_box(RS2048_E),
         black_box(RS4096_N),
         black_box(RS4096_E),
+        black_box(PS2048_N),
+        black_box(PS2048_E),
     ]);
     println!("inputs fingerprint={:08x} target={}", fp, TARGET);
     // Every image prints the same lines, so they cancel out in the flash
     // differences. (`size_of` links no code.)
     for (alg, bytes) in [
         ("HS256", core::mem::size_of::<jwt_embedded::Hs256Key>()),
+        ("HS512", core::mem::size_of::<jwt_embedded::Hs512Key>()),
         (
             "RS256-2048",
             core::mem::size_of::<jwt_embedded::Rs256Key2048>(),
@@ -129,6 +154,10 @@ fn main() -> ! {
         (
             "RS256-4096",
             core::mem::size_of::<jwt_embedded::Rs256Key4096>(),
+        ),
+        (
+            "PS256-2048",
+            core::mem::size_of::<jwt_embedded::Ps256Key<jwt_embedded::Rsa2048>>(),
         ),
     ] {
         println!("key_bytes={} alg={} target={}", bytes, alg, TARGET);
@@ -165,6 +194,20 @@ fn main() -> ! {
         }
     }
 
+    #[cfg(feature = "hs512")]
+    {
+        let mut buf = [0u8; BUF_LEN];
+        let key = stack::measure(|| jwt_embedded::Hs512Key::new(black_box(SECRET64))).0;
+        match key {
+            Ok(key) => {
+                ok &= measured("stack_bytes", "HS512", 11, || {
+                    verify_claims(black_box(HS512_TOKEN), &key, &mut buf)
+                });
+            }
+            Err(_) => ok = false,
+        }
+    }
+
     #[cfg(feature = "policy")]
     {
         let mut buf = [0u8; BUF_LEN];
@@ -186,11 +229,10 @@ fn main() -> ! {
 
     #[cfg(feature = "rs256-2048")]
     {
-        use jwt_embedded::Rs256Key2048;
         let mut buf = [0u8; BUF_LEN];
-        let mut key = None;
+        let mut key: Option<jwt_embedded::Rs256Key2048> = None;
         ok &= measured("key_setup_stack_bytes", "RS256-2048", true, || {
-            key = Rs256Key2048::from_components(black_box(RS2048_N), black_box(RS2048_E)).ok();
+            key = import(black_box(RS2048_N), black_box(RS2048_E)).map(Into::into);
             key.is_some()
         });
         if let Some(key) = key {
@@ -202,16 +244,31 @@ fn main() -> ! {
 
     #[cfg(feature = "rs256-4096")]
     {
-        use jwt_embedded::Rs256Key4096;
         let mut buf = [0u8; BUF_LEN];
-        let mut key = None;
+        let mut key: Option<jwt_embedded::Rs256Key4096> = None;
         ok &= measured("key_setup_stack_bytes", "RS256-4096", true, || {
-            key = Rs256Key4096::from_components(black_box(RS4096_N), black_box(RS4096_E)).ok();
+            key = import(black_box(RS4096_N), black_box(RS4096_E)).map(Into::into);
             key.is_some()
         });
         if let Some(key) = key {
             ok &= measured("stack_bytes", "RS256-4096", 11, || {
                 verify_claims(black_box(RS4096_TOKEN), &key, &mut buf)
+            });
+        }
+    }
+
+    #[cfg(feature = "ps256-2048")]
+    {
+        use jwt_embedded::{Ps256Key, Rsa2048};
+        let mut buf = [0u8; BUF_LEN];
+        let mut key: Option<Ps256Key<Rsa2048>> = None;
+        ok &= measured("key_setup_stack_bytes", "PS256-2048", true, || {
+            key = import(black_box(PS2048_N), black_box(PS2048_E)).map(Into::into);
+            key.is_some()
+        });
+        if let Some(key) = key {
+            ok &= measured("stack_bytes", "PS256-2048", 11, || {
+                verify_claims(black_box(PS2048_TOKEN), &key, &mut buf)
             });
         }
     }

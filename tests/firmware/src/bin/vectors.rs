@@ -10,23 +10,24 @@ use core::fmt::Display;
 use base64ct::{Base64UrlUnpadded, Encoding};
 use hmac::{Hmac, KeyInit, Mac};
 use jwt_embedded::{
-    Claim, Error, Hs256Key, Part, RequiredClaims, Rs256Key2048, Rs256Key4096, Validation,
-    buffer_len, verify,
+    Claim, Error, Hs256Key, Hs512Key, KeyError, Part, Ps256Key, RequiredClaims, Rs256Key2048,
+    Rs256Key4096, Rsa2048, Validation, VerifyingKey, buffer_len, verify,
 };
+use jwt_embedded_firmware::fixtures::{PS2048_E, PS2048_N};
 use jwt_embedded_firmware::vectors::{
     HS_KEYS, JWS, JWS_NUMBER_OF_TESTS, JwsGroup, MAX_TOKEN_LEN, OTHER_RSA_JWKS, RFC, RS_KEYS,
     RSA_2048, RSA_2048_NUMBER_OF_TESTS, RSA_4096, RSA_4096_NUMBER_OF_TESTS, RfcKey, RsaGroup,
 };
 use jwt_embedded_firmware::{TARGET, entry, exit, println};
-use sha2::Sha256;
+use sha2::{Sha256, Sha512};
 
 /// Longest token of the on-device rejection cases.
 const FORGED_MAX: usize = 512;
-const TOKEN_MAX: usize = if MAX_TOKEN_LEN > FORGED_MAX {
-    MAX_TOKEN_LEN
-} else {
-    FORGED_MAX
-};
+const TOKEN_MAX: usize = max(max(MAX_TOKEN_LEN, FORGED_MAX), PS256_TOKEN.len());
+
+const fn max(a: usize, b: usize) -> usize {
+    if a > b { a } else { b }
+}
 /// The verify buffer: sized for the longest token, as `buffer_len` says.
 const BUF_LEN: usize = buffer_len(TOKEN_MAX);
 
@@ -120,6 +121,7 @@ fn main() -> ! {
         }
     }
     rejections(&mut buf).end(REJECTIONS.len() + 2, &mut total);
+    hs512_ps256(&mut buf).end(HS512_PS256_CHECKS, &mut total);
 
     println!(
         "summary: passed={} failed={} target={}",
@@ -273,7 +275,7 @@ fn wycheproof_jws(buf: &mut [u8]) -> (Section, Section, Section) {
                     }
                     // A key for encryption only: refused at import, which
                     // is what makes the (well-signed) token invalid.
-                    (Err(Error::InvalidKey), Ok(bare)) if !jwk.usable => {
+                    (Err(Error::InvalidKey(KeyError::Use)), Ok(bare)) if !jwk.usable => {
                         let result = verify(token, &bare, &ANY, WYCHEPROOF_NOW, buf).map(|_| ());
                         let got = jws_verified(&result, case.payload_strict);
                         rs.check(!case.valid && got == Some(true), case.tc_id, result);
@@ -305,7 +307,7 @@ fn wycheproof_jws(buf: &mut [u8]) -> (Section, Section, Section) {
     for jwk in OTHER_RSA_JWKS {
         let imported = Rs256Key2048::from_jwk(jwk).map(|_| ());
         other.check(
-            imported == Err(Error::InvalidKey),
+            imported == Err(Error::InvalidKey(KeyError::Algorithm)),
             "foreign RSA JWK",
             imported,
         );
@@ -361,6 +363,198 @@ fn rsa_file<K: RawRsa>(name: &'static str, groups: &[RsaGroup]) -> Section {
             section.check(ok, case.tc_id, result);
         }
     }
+    section
+}
+
+// ---------------------------------------------------------------------------
+// HS512 (signed here with the hmac crate) and PS256 (the `measure` fixture)
+// ---------------------------------------------------------------------------
+
+/// HS512 takes a secret of at least 64 bytes (RFC 7518 §3.2).
+const SECRET64: &[u8; 64] = b"firmware-test-secret-0123456789!firmware-test-secret-0123456789!";
+const HS512: &str = r#"{"alg":"HS512","typ":"JWT"}"#;
+/// PS256 with a 2048-bit key, over the benchmark fixtures' claims
+/// (`fixtures/make_fixtures.py`).
+const PS256_TOKEN: &str = include_str!("../../fixtures/ps256_2048.jwt");
+const PS256_JWK: &str = include_str!("../../fixtures/ps256_2048.pub.jwk.json");
+const PS256_POLICY: Validation<'static> = Validation::new()
+    .issuer("https://issuer.example.com")
+    .audience("api://telemetry");
+const PS256_NOW: i64 = 1_750_000_000;
+/// The checks `hs512_ps256` runs (a check lost on the way is a failure).
+const HS512_PS256_CHECKS: usize = 13;
+
+/// Builds `b64(header).b64(payload).b64(HMAC-SHA-512(secret))` into `out`.
+fn sign_hs512<'o>(
+    header: &str,
+    payload: &str,
+    secret: &[u8],
+    out: &'o mut [u8; FORGED_MAX],
+) -> Option<&'o mut [u8]> {
+    let h = Base64UrlUnpadded::encode(header.as_bytes(), &mut out[..])
+        .ok()?
+        .len();
+    out[h] = b'.';
+    let p = Base64UrlUnpadded::encode(payload.as_bytes(), &mut out[h + 1..])
+        .ok()?
+        .len();
+    let len = h + 1 + p;
+    let mut mac = Hmac::<Sha512>::new_from_slice(secret).ok()?;
+    mac.update(&out[..len]);
+    let tag = mac.finalize().into_bytes();
+    out[len] = b'.';
+    let s = Base64UrlUnpadded::encode(&tag, &mut out[len + 1..])
+        .ok()?
+        .len();
+    Some(&mut out[..len + 1 + s])
+}
+
+/// Changes the character at `at` of the signature segment (`A` and `B`
+/// swap, anything else becomes `A`): still canonical base64url away from
+/// the last character.
+fn alter_signature(token: &mut [u8], at: usize) {
+    if let Some(dot) = token.iter().rposition(|&b| b == b'.')
+        && let Some(c) = token.get_mut(dot + 1 + at)
+    {
+        *c = if *c == b'A' { b'B' } else { b'A' };
+    }
+}
+
+/// HS512 and PS256 on the device: valid tokens, altered ones, short keys,
+/// and every pairing of a token with a key of another algorithm refused on
+/// `alg` (through `&dyn VerifyingKey`, as a key set would hold them).
+fn hs512_ps256(buf: &mut [u8]) -> Section {
+    let mut section = Section::new("hs512-ps256");
+    let mut check = |name: &str, got: Result<(), Error>, expect: Result<(), Error>| {
+        section.check(got == expect, name, got);
+    };
+    let mut run = |token: Option<&[u8]>,
+                   key: &dyn VerifyingKey,
+                   policy: &Validation<'_>,
+                   now: i64| match token {
+        Some(token) => verify(token, key, policy, now, buf).map(|_| ()),
+        None => Err(Error::BufferTooSmall),
+    };
+
+    // HS512, signed here.
+    check(
+        "HS512 secret of 63 bytes",
+        Hs512Key::new(&SECRET64[..63]).map(|_| ()),
+        Err(KeyError::TooShort.into()),
+    );
+    match (Hs512Key::new(SECRET64), Hs256Key::new(SECRET)) {
+        (Ok(hs512), Ok(hs256)) => {
+            let mut token = [0u8; FORGED_MAX];
+            let good = sign_hs512(HS512, GOOD, SECRET64, &mut token).map(|t| &*t);
+            check("HS512 valid", run(good, &hs512, &POLICY, NOW), Ok(()));
+            check(
+                "HS512 token, HS256 key",
+                run(good, &hs256, &POLICY, NOW),
+                Err(Error::Algorithm),
+            );
+            let mut token = [0u8; FORGED_MAX];
+            let other = sign_hs512(HS512, GOOD, &[0x5a; 64], &mut token).map(|t| &*t);
+            check(
+                "HS512 wrong secret",
+                run(other, &hs512, &POLICY, NOW),
+                Err(Error::Signature),
+            );
+            let mut token = [0u8; FORGED_MAX];
+            let altered = sign_hs512(HS512, GOOD, SECRET64, &mut token).map(|t| {
+                alter_signature(t, 0);
+                &*t
+            });
+            check(
+                "HS512 signature altered",
+                run(altered, &hs512, &POLICY, NOW),
+                Err(Error::Signature),
+            );
+            // A 32-byte tag (43 characters): the length of HS256's.
+            let mut token = [0u8; FORGED_MAX];
+            let cut = sign_hs512(HS512, GOOD, SECRET64, &mut token).map(|t| {
+                let len = t.len() - (86 - 43);
+                &t[..len]
+            });
+            check(
+                "HS512 tag cut to 32 bytes",
+                run(cut, &hs512, &POLICY, NOW),
+                Err(Error::Malformed(Part::Signature)),
+            );
+            let mut token = [0u8; FORGED_MAX];
+            let hs256_token = forge(HS, GOOD, Tamper::None, &mut token);
+            check(
+                "HS256 token, HS512 key",
+                run(hs256_token, &hs512, &POLICY, NOW),
+                Err(Error::Algorithm),
+            );
+        }
+        (hs512, hs256) => check("HS512 and HS256 keys", hs512.and(hs256).map(|_| ()), Ok(())),
+    }
+
+    // PS256, the `measure` fixture: its key from the JWK and from n and e.
+    let token = PS256_TOKEN.as_bytes();
+    match Ps256Key::<Rsa2048>::from_jwk(PS256_JWK) {
+        Ok(key) => {
+            check(
+                "PS256 valid (JWK)",
+                run(Some(token), &key, &PS256_POLICY, PS256_NOW),
+                Ok(()),
+            );
+            let mut altered = [0u8; PS256_TOKEN.len()];
+            altered.copy_from_slice(token);
+            alter_signature(&mut altered, 100);
+            check(
+                "PS256 signature altered",
+                run(Some(&altered), &key, &PS256_POLICY, PS256_NOW),
+                Err(Error::Signature),
+            );
+        }
+        Err(e) => check("PS256 key from JWK", Err(e), Ok(())),
+    }
+    match (
+        Ps256Key::<Rsa2048>::from_components(PS2048_N, PS2048_E),
+        Rs256Key2048::from_components(PS2048_N, PS2048_E),
+    ) {
+        (Ok(ps), Ok(rs)) => {
+            check(
+                "PS256 valid (n, e)",
+                run(Some(token), &ps, &PS256_POLICY, PS256_NOW),
+                Ok(()),
+            );
+            check(
+                "PS256 token, RS256 key of its modulus",
+                run(Some(token), &rs, &PS256_POLICY, PS256_NOW),
+                Err(Error::Algorithm),
+            );
+        }
+        (ps, rs) => check(
+            "PS256 and RS256 keys",
+            ps.map(|_| ()).and(rs.map(|_| ())),
+            Ok(()),
+        ),
+    }
+    check(
+        "PS256 JWK as an RS256 key",
+        Rs256Key2048::from_jwk(PS256_JWK).map(|_| ()),
+        Err(KeyError::Algorithm.into()),
+    );
+    // RFC 7515 A.2 (RS256) under a PS256 key of its modulus.
+    let rs_vector = RFC.iter().find_map(|c| match c.key {
+        RfcKey::Rs { n, e, .. } => Some((c.token, n, e)),
+        RfcKey::Hs { .. } => None,
+    });
+    let rs_under_ps = match rs_vector {
+        Some((rs_token, n, e)) => match Ps256Key::<Rsa2048>::from_jwk_components(n, e) {
+            Ok(ps) => run(Some(rs_token.as_bytes()), &ps, &POLICY, NOW),
+            Err(e) => Err(e),
+        },
+        None => Err(KeyError::Encoding.into()),
+    };
+    check(
+        "RS256 token, PS256 key of its modulus",
+        rs_under_ps,
+        Err(Error::Algorithm),
+    );
     section
 }
 
@@ -741,7 +935,10 @@ fn rejections(buf: &mut [u8]) -> Section {
             }
             Err(e) => (Err(e), Err(e)),
         },
-        _ => (Err(Error::InvalidKey), Err(Error::InvalidKey)),
+        _ => (
+            Err(KeyError::Encoding.into()),
+            Err(KeyError::Encoding.into()),
+        ),
     };
     section.check(
         confusion == (Err(Error::Algorithm), Err(Error::Algorithm)),
