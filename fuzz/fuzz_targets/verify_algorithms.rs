@@ -73,7 +73,11 @@ fn both<K: VerifyingKey>(token: &[u8], key: &K, alg: Algorithm) -> Result<String
     assert_eq!(key.algorithm(), alg, "algorithm()");
     let mono = outcome(token, key);
     let dynamic: &dyn VerifyingKey = key;
-    assert_eq!(mono, once(token, dynamic, 0x5a), "dyn and monomorphic differ");
+    assert_eq!(
+        mono,
+        once(token, dynamic, 0x5a),
+        "dyn and monomorphic differ"
+    );
     mono
 }
 
