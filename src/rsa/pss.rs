@@ -14,7 +14,7 @@ use super::public_key::{Core, RsaKey, wide_bytes, write_be_bytes};
 use super::scheme::{Pss, sealed::Scheme};
 use crate::Error;
 use crate::hash::sealed::Hash;
-use crate::hash::{JwsHash, Sha256, Sha384, Sha512};
+use crate::hash::{JwsHash, MAX_LEN, Sha256, Sha384, Sha512};
 
 /// An RSASSA-PSS key on hash `H` and width `W`.
 pub type PssKey<W, H> = RsaKey<W, Pss<H>>;
@@ -96,13 +96,18 @@ fn verify<H: Hash>(message: &[u8], em: &mut [u8], em_bits: u32) -> Result<(), Er
     if ps.iter().any(|&b| b != 0) || separator != 0x01 {
         return Err(bad);
     }
-    // Steps 11 to 14: H' = Hash(00 × 8 || mHash || salt) equals H.
-    let m_hash = H::Digest::digest(message);
-    let mut hasher = H::Digest::new();
-    Digest::update(&mut hasher, [0u8; 8]);
-    Digest::update(&mut hasher, &m_hash);
-    Digest::update(&mut hasher, salt);
-    if hasher.finalize().as_slice() == &*h {
+    // Steps 11 to 14: H' = Hash(00 × 8 || mHash || salt) equals H. Hashed
+    // in one call from a buffer, like every other hash of the crate: the
+    // incremental hashing code is then not linked for PSS alone.
+    let mut m_prime = [0u8; 8 + 2 * MAX_LEN];
+    let m_prime = m_prime.get_mut(..8 + h_len + s_len).ok_or(bad)?;
+    let (zeros_and_hash, salt_out) = m_prime.split_at_mut(8 + h_len);
+    copy(
+        zeros_and_hash.get_mut(8..).unwrap_or_default(),
+        &H::Digest::digest(message),
+    );
+    copy(salt_out, salt);
+    if H::Digest::digest(&*m_prime).as_slice() == &*h {
         Ok(())
     } else {
         Err(bad)
@@ -111,13 +116,27 @@ fn verify<H: Hash>(message: &[u8], em: &mut [u8], em_bits: u32) -> Result<(), Er
 
 /// XORs `MGF1(H, seed)` (RFC 8017 §B.2.1) over the whole of `out`.
 fn mgf1_xor<H: Hash>(seed: &[u8], out: &mut [u8]) {
+    // `seed || counter`, hashed in one call.
+    let mut input = [0u8; MAX_LEN + 4];
+    let Some(input) = input.get_mut(..seed.len() + 4) else {
+        return;
+    };
+    copy(input, seed);
     for (counter, chunk) in (0u32..).zip(out.chunks_mut(H::LEN)) {
-        let mut hasher = H::Digest::new();
-        Digest::update(&mut hasher, seed);
-        Digest::update(&mut hasher, counter.to_be_bytes());
-        for (o, m) in chunk.iter_mut().zip(hasher.finalize().iter()) {
+        copy(
+            input.get_mut(seed.len()..).unwrap_or_default(),
+            &counter.to_be_bytes(),
+        );
+        for (o, m) in chunk.iter_mut().zip(H::Digest::digest(&*input).iter()) {
             *o ^= m;
         }
+    }
+}
+
+/// Copies `src` into `dst` (same lengths here; never panics if not).
+fn copy(dst: &mut [u8], src: &[u8]) {
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d = *s;
     }
 }
 
