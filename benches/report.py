@@ -19,6 +19,9 @@ with met / missed, then issue 12's (HS512 against its floor no worse than
 HS256 against its; PS256-2048 within 5 % of RS256-2048). All ratios come
 from the same run.
 
+`--min` takes each benchmark's fastest sample instead of its median (for a
+machine under load, where the median moves with the load).
+
 `--issue12` prints only the four groups of issue 12's targets (`hs256`,
 `hs512`, `rs256_2048`, `ps256_2048`) and those targets.
 
@@ -56,6 +59,9 @@ PEER_GROUPS["ps256_2048"] = ["jwt-embedded", "jsonwebtoken", "jsonwebtoken-rustc
 # Issue 12 allows a run of only these groups (`--issue12` prints only their tables).
 ISSUE12_GROUPS = ["hs256", "hs512", "rs256_2048", "ps256_2048"]
 ISSUE12_ONLY = "--issue12" in sys.argv[1:]
+# `--min`: the fastest sample (time ÷ iterations, from `new/sample.json`)
+# instead of the median: on a loaded machine, the least disturbed figure.
+FASTEST = "--min" in sys.argv[1:]
 OTHER_GROUPS = {
     "claims": ["jwt-embedded"],
     "base64": ["table", "base64ct"],
@@ -89,10 +95,23 @@ ADVERSARIAL_TARGET = 4.0
 
 
 def median_ns(group, function):
+    if FASTEST:
+        return fastest_ns(group, function)
     path = os.path.join(CRITERION, group, function, "new", "estimates.json")
     try:
         with open(path) as f:
             return json.load(f)["median"]["point_estimate"]
+    except FileNotFoundError:
+        return None
+
+
+def fastest_ns(group, function):
+    """The fastest sample of the last run (time ÷ iterations), or None."""
+    path = os.path.join(CRITERION, group, function, "new", "sample.json")
+    try:
+        with open(path) as f:
+            sample = json.load(f)
+        return min(t / n for t, n in zip(sample["times"], sample["iters"]))
     except FileNotFoundError:
         return None
 
@@ -128,7 +147,8 @@ def ratio(a, b):
 
 
 def peer_tables(m, groups=None):
-    print("| group | function | median | × floor | × jwt-embedded |")
+    stat = "fastest" if FASTEST else "median"
+    print(f"| group | function | {stat} | × floor | × jwt-embedded |")
     print("|---|---|---:|---:|---:|")
     for group, functions in PEER_GROUPS.items():
         if groups is not None and group not in groups:
@@ -142,8 +162,8 @@ def peer_tables(m, groups=None):
                 f"| {fmt_ratio(ratio(t, ours))} |"
             )
     print()
-    print("`× floor`: median ÷ the group's `floor` median. `× jwt-embedded`: median ÷ the")
-    print("`jwt-embedded` median of the group (for a peer: how many times slower it is).")
+    print(f"`× floor`: {stat} ÷ the group's `floor` {stat}. `× jwt-embedded`: {stat} ÷ the")
+    print(f"`jwt-embedded` {stat} of the group (for a peer: how many times slower it is).")
 
 
 def other_tables(m):
