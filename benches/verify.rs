@@ -68,8 +68,8 @@ use base64ct::{Base64, Base64UrlUnpadded, Encoding};
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use hmac::{Hmac, KeyInit, Mac};
 use jwt_embedded::{
-    Error, Hs256Key, Hs512Key, MAX_DEPTH, MAX_HEADER_LEN, MAX_MEMBERS, Part, Ps256Key, Rs256Key2048,
-    Rs256Key3072, Rs256Key4096, Rsa2048, Validation, VerifyingKey, internal, verify,
+    Error, Hs256Key, Hs512Key, MAX_DEPTH, MAX_HEADER_LEN, MAX_MEMBERS, Part, Ps256Key,
+    Rs256Key2048, Rs256Key3072, Rs256Key4096, Rsa2048, Validation, VerifyingKey, internal, verify,
 };
 use serde::Deserialize;
 use sha2::{Sha256, Sha512};
@@ -364,7 +364,13 @@ fn hs512(c: &mut Criterion) {
     assert!(verify(TOKEN_512.as_bytes(), &key, &POLICY, NOW, &mut buf).is_ok());
     group.bench_function("jwt-embedded", |b| {
         b.iter(|| {
-            let verified = verify(black_box(TOKEN_512.as_bytes()), &key, &POLICY, NOW, &mut buf);
+            let verified = verify(
+                black_box(TOKEN_512.as_bytes()),
+                &key,
+                &POLICY,
+                NOW,
+                &mut buf,
+            );
             black_box(verified.is_ok())
         })
     });
