@@ -9,10 +9,21 @@ Usage (from the repository root):
     cargo bench --bench verify -- adversarial
     python3 benches/report.py --adversarial [target/criterion]
 
+    cargo bench --bench verify -- '^(hs256|hs512|rs256_2048|ps256_2048)/'
+    python3 benches/report.py --issue12 [target/criterion]
+
 Reads `<group>/<function>/new/estimates.json` (the median of the last run of
 each benchmark) and prints, per group, the medians, the ratio to the group's
 `floor` and the ratio of each peer to `jwt-embedded`, then the issue-5 targets
-with met / missed. All ratios come from the same run.
+with met / missed, then issue 12's (HS512 against its floor no worse than
+HS256 against its; PS256-2048 within 5 % of RS256-2048). All ratios come
+from the same run.
+
+`--min` takes each benchmark's fastest sample instead of its median (for a
+machine under load, where the median moves with the load).
+
+`--issue12` prints only the four groups of issue 12's targets (`hs256`,
+`hs512`, `rs256_2048`, `ps256_2048`) and those targets.
 
 `--adversarial` prints only the adversarial-cost table: per case, the token
 length (the throughput criterion recorded in `new/benchmark.json`), the
@@ -32,6 +43,8 @@ CRITERION = ARGS[0] if ARGS else os.path.join(ROOT, "target", "criterion")
 
 PEER_GROUPS = {
     "hs256": ["jwt-embedded", "jsonwebtoken", "jwt-simple", "jwt-compact", "floor"],
+    # Issue 12: jwt-embedded, jsonwebtoken's two backends and the floor.
+    "hs512": ["jwt-embedded", "jsonwebtoken", "jsonwebtoken-rustcrypto", "floor"],
 }
 for bits in (2048, 3072, 4096):
     PEER_GROUPS[f"rs256_{bits}"] = [
@@ -42,6 +55,13 @@ for bits in (2048, 3072, 4096):
         "jwt-compact",
         "floor",
     ]
+PEER_GROUPS["ps256_2048"] = ["jwt-embedded", "jsonwebtoken", "jsonwebtoken-rustcrypto", "floor"]
+# Issue 12 allows a run of only these groups (`--issue12` prints only their tables).
+ISSUE12_GROUPS = ["hs256", "hs512", "rs256_2048", "ps256_2048"]
+ISSUE12_ONLY = "--issue12" in sys.argv[1:]
+# `--min`: the fastest sample (time ÷ iterations, from `new/sample.json`)
+# instead of the median: on a loaded machine, the least disturbed figure.
+FASTEST = "--min" in sys.argv[1:]
 OTHER_GROUPS = {
     "claims": ["jwt-embedded"],
     "base64": ["table", "base64ct"],
@@ -75,10 +95,23 @@ ADVERSARIAL_TARGET = 4.0
 
 
 def median_ns(group, function):
+    if FASTEST:
+        return fastest_ns(group, function)
     path = os.path.join(CRITERION, group, function, "new", "estimates.json")
     try:
         with open(path) as f:
             return json.load(f)["median"]["point_estimate"]
+    except FileNotFoundError:
+        return None
+
+
+def fastest_ns(group, function):
+    """The fastest sample of the last run (time ÷ iterations), or None."""
+    path = os.path.join(CRITERION, group, function, "new", "sample.json")
+    try:
+        with open(path) as f:
+            sample = json.load(f)
+        return min(t / n for t, n in zip(sample["times"], sample["iters"]))
     except FileNotFoundError:
         return None
 
@@ -113,10 +146,13 @@ def ratio(a, b):
     return a / b if a is not None and b else None
 
 
-def peer_tables(m):
-    print("| group | function | median | × floor | × jwt-embedded |")
+def peer_tables(m, groups=None):
+    stat = "fastest" if FASTEST else "median"
+    print(f"| group | function | {stat} | × floor | × jwt-embedded |")
     print("|---|---|---:|---:|---:|")
     for group, functions in PEER_GROUPS.items():
+        if groups is not None and group not in groups:
+            continue
         floor = m[group, "floor"]
         ours = m[group, "jwt-embedded"]
         for function in functions:
@@ -126,8 +162,8 @@ def peer_tables(m):
                 f"| {fmt_ratio(ratio(t, ours))} |"
             )
     print()
-    print("`× floor`: median ÷ the group's `floor` median. `× jwt-embedded`: median ÷ the")
-    print("`jwt-embedded` median of the group (for a peer: how many times slower it is).")
+    print(f"`× floor`: {stat} ÷ the group's `floor` {stat}. `× jwt-embedded`: {stat} ÷ the")
+    print(f"`jwt-embedded` {stat} of the group (for a peer: how many times slower it is).")
 
 
 def other_tables(m):
@@ -166,6 +202,29 @@ def targets(m):
     print("|---|---:|---|")
     for name, value, met in rows:
         print(f"| {name} | {fmt_ratio(value)} | {'yes' if met else '**no**'} |")
+
+
+def issue12_targets(m):
+    """Issue 12's targets: HS512 against its floor no worse than HS256 against
+    its floor; PS256-2048 within 5 % of RS256-2048 (`jwt-embedded` rows)."""
+    hs256 = ratio(m["hs256", "jwt-embedded"], m["hs256", "floor"])
+    hs512 = ratio(m["hs512", "jwt-embedded"], m["hs512", "floor"])
+    ps = ratio(m["ps256_2048", "jwt-embedded"], m["rs256_2048", "jwt-embedded"])
+    print("| target | measured | met |")
+    print("|---|---:|---|")
+    met = hs256 is not None and hs512 is not None and hs512 <= hs256
+    print(
+        f"| hs512/jwt-embedded ÷ hs512/floor ≤ hs256/jwt-embedded ÷ hs256/floor "
+        f"| {fmt_ratio(hs512)} vs {fmt_ratio(hs256)} | {'yes' if met else '**no**'} |"
+    )
+    met = ps is not None and ps <= 1.05
+    print(
+        f"| ps256_2048/jwt-embedded ≤ 1.05 × rs256_2048/jwt-embedded "
+        f"| {fmt_ratio(ps)} | {'yes' if met else '**no**'} |"
+    )
+    floors = ratio(m["ps256_2048", "floor"], m["rs256_2048", "floor"])
+    print()
+    print(f"(For scale: ps256_2048/floor ÷ rs256_2048/floor = {fmt_ratio(floors)}.)")
 
 
 def adversarial_table():
@@ -209,6 +268,12 @@ def main():
         for group, functions in groups.items():
             for function in functions:
                 m[group, function] = median_ns(group, function)
+    if ISSUE12_ONLY:
+        print("### Issue 12 groups\n")
+        peer_tables(m, ISSUE12_GROUPS)
+        print("\n### Targets (issue 12)\n")
+        issue12_targets(m)
+        return
     missing = [f"{g}/{f}" for (g, f), v in m.items() if v is None]
     if missing:
         print(f"missing estimates (run the benchmarks first): {', '.join(missing)}", file=sys.stderr)
@@ -216,6 +281,8 @@ def main():
     peer_tables(m)
     print("\n### Targets (issue 5)\n")
     targets(m)
+    print("\n### Targets (issue 12)\n")
+    issue12_targets(m)
     print("\n### Scaling and parts\n")
     other_tables(m)
     if os.path.isdir(os.path.join(CRITERION, "adversarial")):

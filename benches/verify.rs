@@ -7,11 +7,19 @@
 //!   full verify of the HS256 fixture; `floor` is HMAC-SHA-256 of exactly the
 //!   token's signing input with a prepared `hmac` key, the work no HS256
 //!   verifier can skip.
+//! - `hs512/{jwt-embedded, jsonwebtoken, jsonwebtoken-rustcrypto, floor}`:
+//!   the same for the HS512 fixture; `floor` is HMAC-SHA-512 with a prepared
+//!   `hmac` key.
 //! - `rs256_{2048,3072,4096}/{jwt-embedded, jsonwebtoken,
 //!   jsonwebtoken-rustcrypto, jwt-simple, jwt-compact, floor}`: full verify of
 //!   the RS256 fixture of that size; `floor` is aws-lc-rs's raw RSASSA-PKCS1-v1_5
 //!   SHA-256 verify of the signing input (signature already decoded) with a
 //!   parsed key.
+//! - `ps256_2048/{jwt-embedded, jsonwebtoken, jsonwebtoken-rustcrypto,
+//!   floor}`: full verify of the PS256 fixture; `floor` is aws-lc-rs's raw
+//!   RSASSA-PSS SHA-256 verify (MGF1-SHA-256, 32-byte salt) of the signing
+//!   input with a parsed key. Same key size and token length as `rs256_2048`,
+//!   whose `jwt-embedded` row it is compared with.
 //! - `claims/jwt-embedded`: payload decode + parse + validate only.
 //! - `base64/*`: the strict table decoder used on token bytes versus `base64ct`
 //!   (constant-time) on the same payload segment: why public bytes skip `base64ct`.
@@ -42,7 +50,11 @@
 //! `0123456789abcdef0123456789abcdef`); `rs256_{bits}.jwt` (header
 //! `{"typ":"JWT","alg":"RS256"}`), signed once with throwaway keys (e = 65537)
 //! whose private halves were not kept; their public keys as SPKI PEM
-//! (`.pub.pem`) and JWK (`.pub.jwk.json`).
+//! (`.pub.pem`) and JWK (`.pub.jwk.json`). `hs512.jwt` (359 bytes, header
+//! `{"typ":"JWT","alg":"HS512"}`, secret `0123456789abcdef` four times) and
+//! `ps256_2048.jwt` (615 bytes, header `{"typ":"JWT","alg":"PS256"}`, with
+//! `ps256_2048.pub.pem` and `ps256_2048.pub.jwk.json`) come from
+//! `fixtures/generate.py`, deterministically (seeded, standard library only).
 
 #![allow(missing_docs)] // criterion_group! generates undocumented public functions
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -56,27 +68,37 @@ use base64ct::{Base64, Base64UrlUnpadded, Encoding};
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use hmac::{Hmac, KeyInit, Mac};
 use jwt_embedded::{
-    Error, Hs256Key, MAX_DEPTH, MAX_HEADER_LEN, MAX_MEMBERS, Part, Rs256Key2048, Rs256Key3072,
-    Rs256Key4096, Validation, VerifyingKey, internal, verify,
+    Error, Hs256Key, Hs512Key, MAX_DEPTH, MAX_HEADER_LEN, MAX_MEMBERS, Part, Ps256Key,
+    Rs256Key2048, Rs256Key3072, Rs256Key4096, Rsa2048, Validation, VerifyingKey, internal, verify,
 };
 use serde::Deserialize;
-use sha2::Sha256;
+use sha2::{Sha256, Sha512};
 
 const TOKEN: &str = include_str!("fixtures/hs256.jwt");
 const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
+const TOKEN_512: &str = include_str!("fixtures/hs512.jwt");
+const SECRET_512: &[u8] = b"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 const NOW: i64 = 1_750_000_000;
 const ISS: &str = "https://issuer.example.com";
 const AUD: &str = "api://telemetry";
 const LEEWAY: u64 = 60;
 const POLICY: Validation<'static> = Validation::new().issuer(ISS).audience(AUD).leeway(LEEWAY);
 
-/// The RS256 fixtures of one key size.
+/// The RSA fixtures of one key size and algorithm (RS256, or PS256 for
+/// `ps256_2048`).
 struct Rs256Fixture {
     group: &'static str,
     token: &'static str,
     pem: &'static str,
     jwk: &'static str,
 }
+
+const PS256_2048: Rs256Fixture = Rs256Fixture {
+    group: "ps256_2048",
+    token: include_str!("fixtures/ps256_2048.jwt"),
+    pem: include_str!("fixtures/ps256_2048.pub.pem"),
+    jwk: include_str!("fixtures/ps256_2048.pub.jwk.json"),
+};
 
 const RS256: [Rs256Fixture; 3] = [
     Rs256Fixture {
@@ -332,6 +354,52 @@ fn hs256(c: &mut Criterion) {
     group.finish();
 }
 
+fn hs512(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hs512");
+    let (signing_input, _, _) = segments(TOKEN_512);
+
+    let key = Hs512Key::new(SECRET_512).expect("64-byte secret");
+    let mut buf = [0u8; 512];
+    assert!(jwt_embedded::buffer_len(TOKEN_512.len()) <= buf.len());
+    assert!(verify(TOKEN_512.as_bytes(), &key, &POLICY, NOW, &mut buf).is_ok());
+    group.bench_function("jwt-embedded", |b| {
+        b.iter(|| {
+            let verified = verify(
+                black_box(TOKEN_512.as_bytes()),
+                &key,
+                &POLICY,
+                NOW,
+                &mut buf,
+            );
+            black_box(verified.is_ok())
+        })
+    });
+
+    // Both `jsonwebtoken` backends here: the issue names both rows for HS512.
+    let validation = jsonwebtoken_validation(jsonwebtoken::Algorithm::HS512);
+    let decoding = jsonwebtoken::DecodingKey::from_secret(SECRET_512);
+    for (name, rust_crypto) in [("jsonwebtoken", false), ("jsonwebtoken-rustcrypto", true)] {
+        bench_jsonwebtoken(
+            &mut group,
+            name,
+            rust_crypto,
+            TOKEN_512,
+            &decoding,
+            &validation,
+        );
+    }
+
+    let prepared = Hmac::<Sha512>::new_from_slice(SECRET_512).expect("any key length");
+    group.bench_function("floor", |b| {
+        b.iter(|| {
+            let mut mac = prepared.clone();
+            mac.update(black_box(signing_input.as_bytes()));
+            black_box(mac.finalize().into_bytes())
+        })
+    });
+    group.finish();
+}
+
 /// The DER body of a PEM document.
 fn pem_body(pem: &str) -> Vec<u8> {
     let base64: String = pem
@@ -419,6 +487,60 @@ fn rs256(c: &mut Criterion) {
     rs256_group(c, f2048, Rs256Key2048::from_pem);
     rs256_group(c, f3072, Rs256Key3072::from_pem);
     rs256_group(c, f4096, Rs256Key4096::from_pem);
+}
+
+/// PS256 at 2048 bits: `jwt-embedded`, `jsonwebtoken` (both backends) and
+/// the aws-lc-rs RSASSA-PSS floor, set up exactly as in [`rs256_group`].
+fn ps256_2048(c: &mut Criterion) {
+    use aws_lc_rs::signature::{ParsedPublicKey, RSA_PSS_2048_8192_SHA256};
+    let fixture = &PS256_2048;
+    let mut group = c.benchmark_group(fixture.group);
+    let token = fixture.token;
+    let (signing_input, _, signature) = segments(token);
+
+    let key = Ps256Key::<Rsa2048>::from_pem(fixture.pem).expect("jwt-embedded imports the key");
+    let mut buf = [0u8; 1024];
+    assert!(jwt_embedded::buffer_len(token.len()) <= buf.len());
+    assert!(verify(token.as_bytes(), &key, &POLICY, NOW, &mut buf).is_ok());
+    // The JWK (`"alg": "PS256"`) imports to the same key.
+    assert_eq!(
+        Ps256Key::<Rsa2048>::from_jwk(fixture.jwk).expect("jwt-embedded imports the JWK"),
+        key
+    );
+    group.bench_function("jwt-embedded", |b| {
+        b.iter(|| {
+            let verified = verify(black_box(token.as_bytes()), &key, &POLICY, NOW, &mut buf);
+            black_box(verified.is_ok())
+        })
+    });
+
+    let validation = jsonwebtoken_validation(jsonwebtoken::Algorithm::PS256);
+    let jwk: serde_json::Value = serde_json::from_str(fixture.jwk).expect("JWK JSON");
+    let component = |name: &str| jwk[name].as_str().expect("JWK member");
+    let decoding = jsonwebtoken::DecodingKey::from_rsa_components(component("n"), component("e"))
+        .expect("jsonwebtoken imports the key");
+    for (name, rust_crypto) in [("jsonwebtoken", false), ("jsonwebtoken-rustcrypto", true)] {
+        bench_jsonwebtoken(&mut group, name, rust_crypto, token, &decoding, &validation);
+    }
+
+    let parsed = ParsedPublicKey::new(&RSA_PSS_2048_8192_SHA256, pem_body(fixture.pem))
+        .expect("aws-lc-rs parses the key");
+    let signature = Base64UrlUnpadded::decode_vec(signature).expect("signature segment");
+    assert!(
+        parsed
+            .verify_sig(signing_input.as_bytes(), &signature)
+            .is_ok()
+    );
+    group.bench_function("floor", |b| {
+        b.iter(|| {
+            black_box(
+                parsed
+                    .verify_sig(black_box(signing_input.as_bytes()), &signature)
+                    .is_ok(),
+            )
+        })
+    });
+    group.finish();
 }
 
 fn claims(c: &mut Criterion) {
@@ -1022,7 +1144,9 @@ fn adversarial(c: &mut Criterion) {
 criterion_group!(
     benches,
     hs256,
+    hs512,
     rs256,
+    ps256_2048,
     claims,
     base64,
     hs256_payload_size,
