@@ -638,7 +638,7 @@ impl<W: RsaWidth, P: RsaScheme> TryFrom<&::rsa::PublicKey> for RsaKey<W, P> {
 /// The big-endian bytes of the number with little-endian `limbs`, in the
 /// end of `buf`; `None` if they do not fit (leading zero limbs are dropped).
 #[cfg(feature = "rsa-interop")]
-fn limbs_to_be_bytes<'b>(limbs: &[crypto_bigint::Limb], buf: &'b mut [u8]) -> Option<&'b [u8]> {
+fn limbs_to_be_bytes<'b>(limbs: &[Limb], buf: &'b mut [u8]) -> Option<&'b [u8]> {
     let used = limbs.iter().rposition(|l| l.0 != 0).map_or(0, |i| i + 1);
     let len = used.checked_mul(Limb::BYTES)?;
     let start = buf.len().checked_sub(len)?;
