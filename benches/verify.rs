@@ -939,6 +939,26 @@ fn adversarial_cases() -> Vec<Case> {
     );
     cases.push(Case::payload("escaped_names_front", &payload, &claims));
 
+    // Objects of nothing but the 8 names with escapes the parser keeps open
+    // at once, each `\n` + 62 `a` + one distinct character (64 bytes
+    // decoded, the most it takes): the most decoding and name comparison
+    // per byte (before names with escapes were decoded once each, this was
+    // the worst case: 6.5×).
+    let escaped_only: Vec<String> = descending_names(&format!("\\n{}", "a".repeat(62)))
+        .into_iter()
+        .take(8)
+        .collect();
+    let payload = objects_payload(&claims, &escaped_only);
+    cases.push(Case::payload("escaped_names_only", &payload, &claims));
+    // The same objects as a header at its cap, over the fixture claims: the
+    // work anyone can cause without the key.
+    let header = objects_header(&escaped_only);
+    cases.push(Case::header(
+        "header_escaped_names_only_16k",
+        &header,
+        &format!("{{{claims}}}"),
+    ));
+
     // Arrays nested to MAX_DEPTH (the payload object is depth 1, "x" depth 2).
     let levels = MAX_DEPTH - 2;
     let nested = format!("{}{}", "[".repeat(levels), "]".repeat(levels));
@@ -1009,6 +1029,24 @@ fn adversarial_cases() -> Vec<Case> {
         .leeway(LEEWAY);
     cases.push(aud_array);
     cases.push(aud_array_4);
+
+    // aud: thousands of escaped strings that decode to a prefix of one
+    // accepted audience through the prefix all four share (`api://`), raw
+    // as long as the longest of them, so that none is ruled out by length
+    // and each is decoded and compared with all four; the accepted audience
+    // last.
+    let payload = fill(
+        payload_json_len(ADV_LEN, ADV_HEADER.len()),
+        &format!(r#"{{{rest},"aud":["#),
+        &format!(r#","{AUD}"]}}"#),
+        || r#""api:\/\/invent""#.to_owned(),
+    );
+    let mut aud_escaped_4 = Case::payload("aud_escaped_4", &payload, &claims);
+    aud_escaped_4.policy = Validation::new()
+        .issuer(ISS)
+        .audiences(&AUDIENCES_4)
+        .leeway(LEEWAY);
+    cases.push(aud_escaped_4);
 
     // A token that is mostly dots.
     let header = b64(ADV_HEADER.as_bytes());
@@ -1096,6 +1134,7 @@ fn bench_verify<K: VerifyingKey>(
 /// - `tiny_values`: `0`, `""`, `[]`, `{}` in random order;
 /// - `aud_array`: `aud` of thousands of empty strings, the accepted one last;
 ///   `aud_array_4`: the same under a policy of four audiences;
+///   `aud_escaped_4`: escaped strings each matching the four for a while;
 /// - `many_dots`, `long_signature`, `rs256_wrong_length`: refused while
 ///   splitting or at the signature length check.
 fn adversarial(c: &mut Criterion) {

@@ -24,6 +24,11 @@ impl<'a> AudienceList<'a> {
         strings(self.json)
     }
 
+    /// The elements, for the crate's own one-pass checks.
+    pub(crate) const fn strings(&self) -> json::Strings<'a> {
+        json::Strings::new(self.json)
+    }
+
     /// The array's JSON text, brackets included.
     pub const fn json(&self) -> &'a str {
         self.json

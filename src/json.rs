@@ -133,6 +133,68 @@ impl<'a> JsonStr<'a> {
         a.len() == b.len() && a.first() == b.first() && a.last() == b.last() && a == b
     }
 
+    /// Whether the decoded string equals one of `set` (exact,
+    /// case-sensitive). A plain string is compared by length, then bytes. A
+    /// string with escapes is decoded once for all of `set` (64 at a time),
+    /// each decoded byte compared only with the members still matching, so
+    /// its cost is its length times those members, never the whole set again
+    /// per member.
+    #[inline]
+    pub(crate) fn is_one_of(&self, set: &[&str]) -> bool {
+        if self.escaped {
+            return set.chunks(64).any(|chunk| self.decoded_in(chunk));
+        }
+        let raw = self.raw.as_bytes();
+        set.iter()
+            .any(|s| s.len() == raw.len() && s.as_bytes() == raw)
+    }
+
+    /// [`JsonStr::is_one_of`] for an escaped string and at most 64 members.
+    #[inline(never)]
+    fn decoded_in(&self, set: &[&str]) -> bool {
+        // Bit `i`: member `i` equals the decoded text so far. Decoding never
+        // lengthens (an escape of 2 to 12 bytes stands for 1 to 4) and
+        // shortens at most 6-fold, so only members of such a length can match.
+        let raw = self.raw.len();
+        let mut alive = 0u64;
+        for (i, m) in set.iter().take(64).enumerate() {
+            if m.len() <= raw && m.len().saturating_mul(6) >= raw {
+                alive |= 1 << i;
+            }
+        }
+        if alive == 0 {
+            return false;
+        }
+        let mut at = 0usize;
+        for c in self.chars() {
+            let mut utf8 = [0u8; 4];
+            for &b in c.encode_utf8(&mut utf8).as_bytes() {
+                let mut rest = alive;
+                while rest != 0 {
+                    let i = rest.trailing_zeros();
+                    rest &= rest - 1;
+                    let member = set.get(i as usize).map(|s| s.as_bytes());
+                    if member.and_then(|m| m.get(at)) != Some(&b) {
+                        alive &= !(1u64 << i);
+                    }
+                }
+                if alive == 0 {
+                    return false;
+                }
+                at += 1;
+            }
+        }
+        let mut rest = alive;
+        while rest != 0 {
+            let i = rest.trailing_zeros();
+            rest &= rest - 1;
+            if set.get(i as usize).map(|s| s.len()) == Some(at) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Decodes the string into `buf` and returns it, or
     /// [`Error::BufferTooSmall`](crate::Error::BufferTooSmall) (never truncated).
     ///
@@ -148,18 +210,29 @@ impl<'a> JsonStr<'a> {
     }
 }
 
-/// Writes `chars` into `buf` as UTF-8; `None` if they do not fit. Each
-/// character goes through a 4-byte array, so no length check can panic.
+/// Writes `chars` into `buf` as UTF-8; `None` if they do not fit.
 fn decode_into(chars: impl Iterator<Item = char>, buf: &mut [u8]) -> Option<&str> {
+    core::str::from_utf8(decode_bytes(chars, buf)?).ok()
+}
+
+/// [`decode_into`] without the final UTF-8 check (the text is UTF-8 by
+/// construction). ASCII is stored directly; any other character goes through
+/// a 4-byte array, so no length check can panic.
+fn decode_bytes(chars: impl Iterator<Item = char>, buf: &mut [u8]) -> Option<&[u8]> {
     let mut len = 0usize;
     for c in chars {
+        if c.is_ascii() {
+            *buf.get_mut(len)? = c as u8;
+            len += 1;
+            continue;
+        }
         let mut utf8 = [0u8; 4];
         let bytes = c.encode_utf8(&mut utf8).as_bytes();
         let end = len.checked_add(bytes.len())?;
         buf.get_mut(len..end)?.copy_from_slice(bytes);
         len = end;
     }
-    core::str::from_utf8(buf.get(..len)?).ok()
+    buf.get(..len)
 }
 
 impl PartialEq<str> for JsonStr<'_> {
@@ -386,10 +459,22 @@ impl<'a> Strings<'a> {
     }
 }
 
-impl<'a> Iterator for Strings<'a> {
-    type Item = JsonStr<'a>;
+impl<'a> Strings<'a> {
+    /// Whether an element equals one of `set` (see [`JsonStr::is_one_of`]):
+    /// one pass, each element compared as it is found.
+    pub(crate) fn any_in(mut self, set: &[&str]) -> bool {
+        while let Some(s) = self.step() {
+            if s.is_one_of(set) {
+                return true;
+            }
+        }
+        false
+    }
 
-    fn next(&mut self) -> Option<JsonStr<'a>> {
+    /// The next element. Inlined into [`Strings::any_in`]'s loop, where an
+    /// element handed back through memory cost more than finding it.
+    #[inline(always)]
+    fn step(&mut self) -> Option<JsonStr<'a>> {
         let bytes = self.src.as_bytes();
         // Between strings there is only `[`, `,`, whitespace (and `]` at the end).
         let gap = bytes
@@ -418,6 +503,14 @@ impl<'a> Iterator for Strings<'a> {
         self.pos = end + 1;
         let raw = self.src.get(start..end)?;
         Some(JsonStr { raw, escaped })
+    }
+}
+
+impl<'a> Iterator for Strings<'a> {
+    type Item = JsonStr<'a>;
+
+    fn next(&mut self) -> Option<JsonStr<'a>> {
+        self.step()
     }
 }
 
@@ -508,8 +601,18 @@ impl KeyStack {
     }
 
     /// Closes the object that began at `mark`: checks its names with escapes
-    /// (each decoded once, at most [`MAX_ESCAPED_NAME`] bytes) against its
-    /// plain names and against each other, then drops all its names.
+    /// against its plain names and against each other, then drops all its
+    /// names.
+    ///
+    /// Each name with escapes is decoded once (at most [`MAX_ESCAPED_NAME`]
+    /// bytes), looked up among the plain names, and reduced to a 64-bit
+    /// fingerprint (FNV-1a of its decoded bytes, and its length). Two of them
+    /// are compared character by character only when their fingerprints are
+    /// equal, which ends the parse either way: equal text is a duplicate
+    /// ([`Syntax`]), different text is [`JsonError::TooLarge`] (a collision
+    /// only a crafted document produces, about 2^-58 per object otherwise).
+    /// So the work stays linear in the names' length whatever they share,
+    /// with no more stack than one decoded name.
     #[inline(never)]
     fn close(&mut self, doc: &str, mark: Mark) -> Result<(), JsonError> {
         let escaped = self
@@ -517,16 +620,16 @@ impl KeyStack {
             .get(mark.escaped..self.escaped_len)
             .unwrap_or(&[]);
         let plain = self.starts.get(mark.plain..self.len).unwrap_or(&[]);
+        let mut prints = [0u64; MAX_ESCAPED];
         for (i, &start) in escaped.iter().enumerate() {
             let mut text = [0u8; MAX_ESCAPED_NAME];
             let ours =
-                decode_into(NameChars::at(doc, start), &mut text).ok_or(JsonError::TooLarge)?;
-            let decoded = ours.as_bytes();
-            crate::cost::add(decoded.len() + 7);
+                decode_bytes(NameChars::at(doc, start), &mut text).ok_or(JsonError::TooLarge)?;
+            crate::cost::add(ours.len() + 7 + i);
             // A plain name holds no `"` and no `\`: only text without them can
             // equal one (and only such text is ordered like the plain names).
-            if !decoded.iter().any(|&b| b == b'"' || b == b'\\') {
-                let probe = Probe::new(decoded);
+            if !ours.iter().any(|&b| b == b'"' || b == b'\\') {
+                let probe = Probe::new(ours);
                 if plain
                     .binary_search_by(|&s| compare_plain(doc, s, &probe))
                     .is_ok()
@@ -534,18 +637,30 @@ impl KeyStack {
                     return Err(Syntax);
                 }
             }
-            // The later escaped names of the object, decoded as they are
-            // compared (each at most MAX_ESCAPED_NAME bytes).
-            for &other in escaped.get(i + 1..).unwrap_or(&[]) {
-                if NameChars::at(doc, other).eq(ours.chars()) {
-                    return Err(Syntax);
-                }
+            let print = fingerprint(ours);
+            let earlier = prints.get(..i).unwrap_or(&[]);
+            if let Some(at) = earlier.iter().position(|&p| p == print) {
+                let other = escaped.get(at).copied().unwrap_or(start);
+                let same = NameChars::at(doc, other).eq(NameChars::at(doc, start));
+                return Err(if same { Syntax } else { JsonError::TooLarge });
+            }
+            if let Some(slot) = prints.get_mut(i) {
+                *slot = print;
             }
         }
         self.len = mark.plain;
         self.escaped_len = mark.escaped;
         Ok(())
     }
+}
+
+/// FNV-1a (64-bit) of `text`, its length in the top byte: equal texts have
+/// equal fingerprints (the converse is what [`KeyStack::close`] checks).
+fn fingerprint(text: &[u8]) -> u64 {
+    let hash = text.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    (hash >> 8) | ((text.len() as u64) << 56)
 }
 
 /// A name to look up among the plain names, with its first bytes as a word.

@@ -396,21 +396,20 @@ impl<'a> Validation<'a> {
         if self.any_audience {
             return Ok(());
         }
+        // `audience` and `audiences` exclude each other (the builders clear
+        // one when setting the other).
+        let accepted: &[&str] = match &self.audience {
+            Some(one) => core::slice::from_ref(one),
+            None => self.audiences,
+        };
         // One pass over the token's audiences (which may be many), each
         // compared with the few the policy accepts.
-        let accepted = |a: &str| self.audience == Some(a) || self.audiences.contains(&a);
-        let granted = |aud: &crate::Audience<'_>| {
-            aud.iter().any(|a| match a.as_str() {
-                Some(plain) => accepted(plain),
-                None => self
-                    .audience
-                    .iter()
-                    .chain(self.audiences)
-                    .any(|expected| a.eq_str(expected)),
-            })
+        let granted = |aud: &crate::Audience<'_>| match aud {
+            crate::Audience::One(a) => a.is_one_of(accepted),
+            crate::Audience::Many(list) => list.strings().any_in(accepted),
         };
         match &claims.aud {
-            None if self.audience.is_none() && self.audiences.is_empty() => Ok(()),
+            None if accepted.is_empty() => Ok(()),
             Some(aud) if granted(aud) => Ok(()),
             _ => Err(Error::Audience),
         }
