@@ -210,29 +210,18 @@ impl<'a> JsonStr<'a> {
     }
 }
 
-/// Writes `chars` into `buf` as UTF-8; `None` if they do not fit.
+/// Writes `chars` into `buf` as UTF-8; `None` if they do not fit. Each
+/// character goes through a 4-byte array, so no length check can panic.
 fn decode_into(chars: impl Iterator<Item = char>, buf: &mut [u8]) -> Option<&str> {
-    core::str::from_utf8(decode_bytes(chars, buf)?).ok()
-}
-
-/// [`decode_into`] without the final UTF-8 check (the text is UTF-8 by
-/// construction). ASCII is stored directly; any other character goes through
-/// a 4-byte array, so no length check can panic.
-fn decode_bytes(chars: impl Iterator<Item = char>, buf: &mut [u8]) -> Option<&[u8]> {
     let mut len = 0usize;
     for c in chars {
-        if c.is_ascii() {
-            *buf.get_mut(len)? = c as u8;
-            len += 1;
-            continue;
-        }
         let mut utf8 = [0u8; 4];
         let bytes = c.encode_utf8(&mut utf8).as_bytes();
         let end = len.checked_add(bytes.len())?;
         buf.get_mut(len..end)?.copy_from_slice(bytes);
         len = end;
     }
-    buf.get(..len)
+    core::str::from_utf8(buf.get(..len)?).ok()
 }
 
 impl PartialEq<str> for JsonStr<'_> {
@@ -623,8 +612,7 @@ impl KeyStack {
         let mut prints = [0u64; MAX_ESCAPED];
         for (i, &start) in escaped.iter().enumerate() {
             let mut text = [0u8; MAX_ESCAPED_NAME];
-            let ours =
-                decode_bytes(NameChars::at(doc, start), &mut text).ok_or(JsonError::TooLarge)?;
+            let ours = decode_name(doc, start, &mut text).ok_or(JsonError::TooLarge)?;
             crate::cost::add(ours.len() + 7 + i);
             // A plain name holds no `"` and no `\`: only text without them can
             // equal one (and only such text is ordered like the plain names).
@@ -654,13 +642,50 @@ impl KeyStack {
     }
 }
 
-/// FNV-1a (64-bit) of `text`, its length in the top byte: equal texts have
-/// equal fingerprints (the converse is what [`KeyStack::close`] checks).
+/// A 64-bit fingerprint of `text` (at most [`MAX_ESCAPED_NAME`] bytes): a
+/// multiply-xorshift hash of its 8-byte words, its length in the top byte.
+/// Equal texts have equal fingerprints; the converse is what
+/// [`KeyStack::close`] checks.
 fn fingerprint(text: &[u8]) -> u64 {
-    let hash = text.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    let mut words = text.chunks(8);
+    let hash = words.by_ref().fold(0x243f_6a88_85a3_08d3u64, |h, word| {
+        let mut bytes = [0u8; 8];
+        for (to, &from) in bytes.iter_mut().zip(word) {
+            *to = from;
+        }
+        let h = (h ^ u64::from_le_bytes(bytes)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^ (h >> 29)
     });
     (hash >> 8) | ((text.len() as u64) << 56)
+}
+
+/// Decodes the member name whose text starts at byte `start` of `doc` (a
+/// validated string, ended by its quote) into `buf`: runs of plain bytes
+/// are copied as they are, escapes decoded; `None` if it does not fit.
+fn decode_name<'b>(doc: &str, start: u16, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let mut rest = doc.get(usize::from(start)..)?;
+    let mut len = 0usize;
+    loop {
+        let bytes = rest.as_bytes();
+        let run = bytes.iter().position(|&b| b == b'"' || b == b'\\')?;
+        for &b in bytes.get(..run)? {
+            *buf.get_mut(len)? = b;
+            len += 1;
+        }
+        crate::cost::add(run);
+        rest = rest.get(run..)?;
+        if rest.starts_with('"') {
+            return buf.get(..len);
+        }
+        let mut chars = Chars { rest: rest.chars() };
+        let c = chars.next()?;
+        let mut utf8 = [0u8; 4];
+        for &b in c.encode_utf8(&mut utf8).as_bytes() {
+            *buf.get_mut(len)? = b;
+            len += 1;
+        }
+        rest = chars.rest.as_str();
+    }
 }
 
 /// A name to look up among the plain names, with its first bytes as a word.

@@ -509,3 +509,100 @@ fn string_arrays_are_marked_and_walked_in_one_pass() {
         assert!(matches!(m[0].1, Value::Array(_)), "{doc}");
     }
 }
+
+#[test]
+fn is_one_of_agrees_with_decoding_then_comparing() {
+    extern crate std;
+    use std::format;
+    use std::string::String;
+    use std::vec::Vec;
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let alphabet = ['a', 'p', ':', '/', '"', '\\', '\u{e9}', '\u{1F600}'];
+    let mut outcomes = [0usize; 2];
+    for round in 0..4000 {
+        // A decoded text of 0 to 11 characters, spelled plain or escaped.
+        let len = (next() % 12) as usize;
+        let text: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        let mut json = String::new();
+        for c in text.chars() {
+            let mut units = [0u16; 2];
+            match (next() % 3, c) {
+                (0, '"') => json.push_str("\\\""),
+                (0, '\\') => json.push_str("\\\\"),
+                (0, '/') => json.push_str("\\/"),
+                (0, c) => json.push(c),
+                (1, '"' | '\\') | (2, _) => {
+                    for u in c.encode_utf16(&mut units) {
+                        json.push_str(&format!("\\u{u:04x}"));
+                    }
+                }
+                (_, c) => json.push(c),
+            }
+        }
+        let doc = format!(r#"{{"a":"{json}"}}"#);
+        let (m, _) = members(&doc).unwrap();
+        let Value::Str(s) = m[0].1 else {
+            panic!("{doc}")
+        };
+        // A set of 0 to 70 members (two chunks of 64 when large): the text's
+        // prefixes, extensions and other texts, and the text itself at times.
+        let size = (next() % 71) as usize;
+        let mut owned: Vec<String> = Vec::new();
+        for _ in 0..size {
+            let cut = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .nth((next() % 12) as usize);
+            owned.push(match next() % 4 {
+                0 => String::from(cut.map_or(&text[..], |i| &text[..i])),
+                1 => format!("{text}{}", alphabet[(next() % 8) as usize]),
+                2 if next() % 8 == 0 => text.clone(),
+                _ => format!("{}", alphabet[(next() % 8) as usize]),
+            });
+        }
+        let set: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let expected = set.contains(&text.as_str());
+        assert_eq!(
+            s.is_one_of(&set),
+            expected,
+            "round {round}: {doc} in {set:?}"
+        );
+        outcomes[usize::from(expected)] += 1;
+    }
+    assert!(outcomes.iter().all(|&n| n > 300), "{outcomes:?}");
+}
+
+#[test]
+fn escaped_names_are_fingerprinted_by_their_decoded_text() {
+    extern crate std;
+    // `"\n` + `len - 1` × `a` + `"`: a name with an escape decoding to `len` bytes.
+    let format_name = |len: usize| std::format!("\"\\n{}\"", "a".repeat(len - 1));
+    // Equal decoded text, whatever the spelling, has one fingerprint; the
+    // length alone tells these apart.
+    let mut a = [0u8; MAX_ESCAPED_NAME];
+    let mut b = [0u8; MAX_ESCAPED_NAME];
+    let doc = r#"{"\u0061b\/c":0,"ab/\u0063":1,"ab/cd":2}"#;
+    let at = |name: &str| u16::try_from(doc.find(name).unwrap() + 1).unwrap();
+    let first = decode_name(doc, at(r#""\u0061b"#), &mut a).unwrap();
+    let second = decode_name(doc, at(r#""ab/\u"#), &mut b).unwrap();
+    assert_eq!((first, second), (&b"ab/c"[..], &b"ab/c"[..]));
+    assert_eq!(fingerprint(first), fingerprint(second));
+    assert_ne!(fingerprint(b"ab/c"), fingerprint(b"ab/cd"));
+    assert_ne!(fingerprint(b"ab/c"), fingerprint(b"ab/d"));
+    // One byte over the row is refused, never truncated.
+    let long = format_name(MAX_ESCAPED_NAME + 1);
+    assert_eq!(decode_name(&long, 1, &mut a), None);
+    let fits = format_name(MAX_ESCAPED_NAME);
+    assert_eq!(
+        decode_name(&fits, 1, &mut a).map(<[u8]>::len),
+        Some(MAX_ESCAPED_NAME)
+    );
+}
