@@ -39,6 +39,8 @@ pub(crate) mod sealed {
     pub trait Hash {
         /// The `sha2` implementation.
         type Digest: EagerHash;
+        /// HMAC on this hash, keyed.
+        type Mac: Keyed;
         /// Output length in bytes.
         const LEN: usize;
         /// Longest HMAC secret used as is (the block size); longer ones
@@ -55,8 +57,18 @@ pub(crate) mod sealed {
         const DIGEST_INFO: &'static [u8];
     }
 
+    /// A keyed HMAC, prepared once per key (RFC 2104).
+    pub trait Keyed: Clone {
+        /// Keys the MAC with `secret` (any length; `None` never happens for
+        /// the three hashes, and is refused as a key error if it did).
+        fn new(secret: &[u8]) -> Option<Self>;
+        /// Whether `tag` is the MAC of `message`, compared in constant time.
+        fn verify(&self, message: &[u8], tag: &[u8]) -> bool;
+    }
+
     impl Hash for super::Sha256 {
         type Digest = sha2::Sha256;
+        type Mac = hmac::Hmac<sha2::Sha256>;
         const LEN: usize = 32;
         const BLOCK_LEN: usize = 64;
         const HMAC: Algorithm = Algorithm::Hs256;
@@ -70,6 +82,7 @@ pub(crate) mod sealed {
 
     impl Hash for super::Sha384 {
         type Digest = sha2::Sha384;
+        type Mac = crate::hmac::HmacSha512<48>;
         const LEN: usize = 48;
         const BLOCK_LEN: usize = 128;
         const HMAC: Algorithm = Algorithm::Hs384;
@@ -83,6 +96,7 @@ pub(crate) mod sealed {
 
     impl Hash for super::Sha512 {
         type Digest = sha2::Sha512;
+        type Mac = crate::hmac::HmacSha512<64>;
         const LEN: usize = 64;
         const BLOCK_LEN: usize = 128;
         const HMAC: Algorithm = Algorithm::Hs512;

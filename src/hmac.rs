@@ -9,10 +9,15 @@ use sha2::Digest;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
+use crate::hash::sealed::{Hash, Keyed};
 use crate::hash::{JwsHash, MAX_BLOCK_LEN, MAX_LEN, Sha256, Sha384, Sha512};
 use crate::jwk::{self, Kty};
 use crate::key::sealed::Sealed;
 use crate::{Algorithm, Error, KeyError, Part, VerifyingKey, base64url};
+
+mod sha512;
+
+pub(crate) use sha512::HmacSha512;
 
 /// An HMAC secret for the one algorithm of hash `H`, ready to verify: the
 /// keyed HMAC state is computed once, here, so a verification pays no key
@@ -34,7 +39,7 @@ use crate::{Algorithm, Error, KeyError, Part, VerifyingKey, base64url};
 /// # Ok::<(), jwt_embedded::Error>(())
 /// ```
 pub struct HmacKey<H: JwsHash> {
-    mac: Hmac<H::Digest>,
+    mac: <H as Hash>::Mac,
     hash: PhantomData<H>,
 }
 
@@ -69,7 +74,7 @@ impl<H: JwsHash> HmacKey<H> {
         if secret.len() < Self::MIN_SECRET_LEN {
             return Err(KeyError::TooShort.into());
         }
-        let mac = Hmac::<H::Digest>::new_from_slice(secret).map_err(|_| KeyError::TooShort)?;
+        let mac = <H as Hash>::Mac::new(secret).ok_or(KeyError::TooShort)?;
         Ok(Self {
             mac,
             hash: PhantomData,
@@ -155,15 +160,41 @@ impl<H: JwsHash> HmacKey<H> {
         if tag.len() != H::LEN {
             return Err(Error::Signature);
         }
-        let mut mac = self.mac.clone();
-        mac.update(message);
-        // `CtOutput` wipes itself on drop, like the cloned state.
-        let expected = mac.finalize();
-        if bool::from(expected.as_bytes().as_slice().ct_eq(tag)) {
+        if self.mac.verify(message, tag) {
             Ok(())
         } else {
             Err(Error::Signature)
         }
+    }
+}
+
+/// HS256: the `hmac` crate on `sha2`'s SHA-256.
+impl Keyed for Hmac<sha2::Sha256> {
+    #[inline]
+    fn new(secret: &[u8]) -> Option<Self> {
+        <Self as KeyInit>::new_from_slice(secret).ok()
+    }
+
+    #[inline]
+    fn verify(&self, message: &[u8], tag: &[u8]) -> bool {
+        let mut mac = self.clone();
+        mac.update(message);
+        // `CtOutput` wipes itself on drop, like the cloned state.
+        let expected = mac.finalize();
+        bool::from(expected.as_bytes().as_slice().ct_eq(tag))
+    }
+}
+
+/// HS384 and HS512: this crate's HMAC on `sha2`'s SHA-512 compression.
+impl<const OUT: usize> Keyed for HmacSha512<OUT> {
+    #[inline]
+    fn new(secret: &[u8]) -> Option<Self> {
+        Some(HmacSha512::new(secret))
+    }
+
+    #[inline]
+    fn verify(&self, message: &[u8], tag: &[u8]) -> bool {
+        HmacSha512::verify(self, message, tag)
     }
 }
 

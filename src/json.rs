@@ -142,57 +142,26 @@ impl<'a> JsonStr<'a> {
     #[inline]
     pub(crate) fn is_one_of(&self, set: &[&str]) -> bool {
         if self.escaped {
-            return set.chunks(64).any(|chunk| self.decoded_in(chunk));
+            return self.decoded_in(set);
         }
         let raw = self.raw.as_bytes();
         set.iter()
             .any(|s| s.len() == raw.len() && s.as_bytes() == raw)
     }
 
-    /// [`JsonStr::is_one_of`] for an escaped string and at most 64 members.
+    /// [`JsonStr::is_one_of`] for a string with escapes: decoded once into a
+    /// buffer of [`MAX_ESCAPED_NAME`] bytes and compared whole with each
+    /// member; a longer one only with the members as long, decoding as it
+    /// compares.
     #[inline(never)]
     fn decoded_in(&self, set: &[&str]) -> bool {
-        // Bit `i`: member `i` equals the decoded text so far. Decoding never
-        // lengthens (an escape of 2 to 12 bytes stands for 1 to 4) and
-        // shortens at most 6-fold, so only members of such a length can match.
-        let raw = self.raw.len();
-        let mut alive = 0u64;
-        for (i, m) in set.iter().take(64).enumerate() {
-            if m.len() <= raw && m.len().saturating_mul(6) >= raw {
-                alive |= 1 << i;
-            }
+        let mut buf = [0u8; MAX_ESCAPED_NAME];
+        match decode_raw(self.raw, &mut buf) {
+            Some(text) => set.iter().any(|m| m.as_bytes() == text),
+            None => set
+                .iter()
+                .any(|m| m.len() > MAX_ESCAPED_NAME && self.chars().eq(m.chars())),
         }
-        if alive == 0 {
-            return false;
-        }
-        let mut at = 0usize;
-        for c in self.chars() {
-            let mut utf8 = [0u8; 4];
-            for &b in c.encode_utf8(&mut utf8).as_bytes() {
-                let mut rest = alive;
-                while rest != 0 {
-                    let i = rest.trailing_zeros();
-                    rest &= rest - 1;
-                    let member = set.get(i as usize).map(|s| s.as_bytes());
-                    if member.and_then(|m| m.get(at)) != Some(&b) {
-                        alive &= !(1u64 << i);
-                    }
-                }
-                if alive == 0 {
-                    return false;
-                }
-                at += 1;
-            }
-        }
-        let mut rest = alive;
-        while rest != 0 {
-            let i = rest.trailing_zeros();
-            rest &= rest - 1;
-            if set.get(i as usize).map(|s| s.len()) == Some(at) {
-                return true;
-            }
-        }
-        false
     }
 
     /// Decodes the string into `buf` and returns it, or
@@ -595,7 +564,7 @@ impl KeyStack {
     ///
     /// Each name with escapes is decoded once (at most [`MAX_ESCAPED_NAME`]
     /// bytes), looked up among the plain names, and reduced to a 64-bit
-    /// fingerprint (FNV-1a of its decoded bytes, and its length). Two of them
+    /// fingerprint (a hash of its decoded bytes, and its length). Two of them
     /// are compared character by character only when their fingerprints are
     /// equal, which ends the parse either way: equal text is a duplicate
     /// ([`Syntax`]), different text is [`JsonError::TooLarge`] (a collision
@@ -612,8 +581,12 @@ impl KeyStack {
         let mut prints = [0u64; MAX_ESCAPED];
         for (i, &start) in escaped.iter().enumerate() {
             let mut text = [0u8; MAX_ESCAPED_NAME];
-            let ours = decode_name(doc, start, &mut text).ok_or(JsonError::TooLarge)?;
-            crate::cost::add(ours.len() + 7 + i);
+            let name = doc.get(usize::from(start)..).unwrap_or_default();
+            let len = decode_raw(name, &mut text)
+                .ok_or(JsonError::TooLarge)?
+                .len();
+            let ours = text.get(..len).unwrap_or_default();
+            crate::cost::add(len + 7 + i);
             // A plain name holds no `"` and no `\`: only text without them can
             // equal one (and only such text is ordered like the plain names).
             if !ours.iter().any(|&b| b == b'"' || b == b'\\') {
@@ -625,7 +598,7 @@ impl KeyStack {
                     return Err(Syntax);
                 }
             }
-            let print = fingerprint(ours);
+            let print = fingerprint(&text, len);
             let earlier = prints.get(..i).unwrap_or(&[]);
             if let Some(at) = earlier.iter().position(|&p| p == print) {
                 let other = escaped.get(at).copied().unwrap_or(start);
@@ -642,39 +615,38 @@ impl KeyStack {
     }
 }
 
-/// A 64-bit fingerprint of `text` (at most [`MAX_ESCAPED_NAME`] bytes): a
-/// multiply-xorshift hash of its 8-byte words, its length in the top byte.
-/// Equal texts have equal fingerprints; the converse is what
+/// A 64-bit fingerprint of the decoded name `text`, held zero-padded in
+/// `row`: a multiply-xorshift hash of the row's 8 words, the length in the
+/// top byte. Equal texts have equal fingerprints; the converse is what
 /// [`KeyStack::close`] checks.
-fn fingerprint(text: &[u8]) -> u64 {
-    let mut words = text.chunks(8);
-    let hash = words.by_ref().fold(0x243f_6a88_85a3_08d3u64, |h, word| {
-        let mut bytes = [0u8; 8];
-        for (to, &from) in bytes.iter_mut().zip(word) {
-            *to = from;
-        }
-        let h = (h ^ u64::from_le_bytes(bytes)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+fn fingerprint(row: &[u8; MAX_ESCAPED_NAME], len: usize) -> u64 {
+    let (words, _) = row.as_chunks::<8>();
+    let hash = words.iter().fold(0x243f_6a88_85a3_08d3u64, |h, &word| {
+        let h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         h ^ (h >> 29)
     });
-    (hash >> 8) | ((text.len() as u64) << 56)
+    (hash >> 8) | ((len as u64) << 56)
 }
 
-/// Decodes the member name whose text starts at byte `start` of `doc` (a
-/// validated string, ended by its quote) into `buf`: runs of plain bytes
-/// are copied as they are, escapes decoded; `None` if it does not fit.
-fn decode_name<'b>(doc: &str, start: u16, buf: &'b mut [u8]) -> Option<&'b [u8]> {
-    let mut rest = doc.get(usize::from(start)..)?;
+/// Decodes the text of a validated string, `text` (up to its closing quote
+/// or its end), into `buf`: runs of plain bytes are copied as they are,
+/// escapes decoded; `None` if it does not fit.
+fn decode_raw<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let mut rest = text;
     let mut len = 0usize;
     loop {
         let bytes = rest.as_bytes();
-        let run = bytes.iter().position(|&b| b == b'"' || b == b'\\')?;
+        let run = bytes
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\')
+            .unwrap_or(bytes.len());
         for &b in bytes.get(..run)? {
             *buf.get_mut(len)? = b;
             len += 1;
         }
         crate::cost::add(run);
         rest = rest.get(run..)?;
-        if rest.starts_with('"') {
+        if rest.is_empty() || rest.starts_with('"') {
             return buf.get(..len);
         }
         let mut chars = Chars { rest: rest.chars() };
