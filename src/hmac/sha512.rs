@@ -10,7 +10,6 @@
 //! another initial state, truncated to 48 bytes.
 
 use sha2::block_api::compress512;
-use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
 
 /// SHA-384/512's block, in bytes.
@@ -91,7 +90,7 @@ impl<const OUT: usize> HmacSha512<OUT> {
             bytes.get(..OUT).unwrap_or_default(),
         ));
         write_be(&outer, bytes.as_mut_slice());
-        bool::from(bytes.get(..OUT).unwrap_or_default().ct_eq(tag))
+        super::tags_equal(bytes.get(..OUT).unwrap_or_default(), tag)
     }
 }
 
