@@ -63,33 +63,29 @@ impl<const OUT: usize> HmacSha512<OUT> {
                 *to = from;
             }
         }
-        let keyed = |pad: u8| {
-            let mut padded = Zeroizing::new([[0u8; BLOCK]]);
-            for (to, &from) in padded[0].iter_mut().zip(block.iter()) {
-                *to = from ^ pad;
+        // The two keyed states in one loop (one copy of the code), the block
+        // XORed in place: with `ipad`, then with `ipad ^ opad`.
+        let mut states = [Self::IV; 2];
+        let mut pad = 0x36;
+        for state in &mut states {
+            for byte in block.iter_mut() {
+                *byte ^= pad;
             }
-            let mut state = Self::IV;
-            compress512(&mut state, padded.as_slice());
-            state
-        };
-        Self {
-            inner: keyed(0x36),
-            outer: keyed(0x5c),
+            compress512(state, core::slice::from_ref(&*block));
+            pad = 0x36 ^ 0x5c;
         }
+        let [inner, outer] = states;
+        Self { inner, outer }
     }
 
     /// Whether `tag` is the MAC of `message`, compared in constant time (a
     /// tag of another length is not).
     pub(crate) fn verify(&self, message: &[u8], tag: &[u8]) -> bool {
         let mut bytes = Zeroizing::new([0u8; 64]);
-        let inner = Zeroizing::new(finish(self.inner, BLOCK, message));
-        write_be(&inner, bytes.as_mut_slice());
-        let outer = Zeroizing::new(finish(
-            self.outer,
-            BLOCK,
-            bytes.get(..OUT).unwrap_or_default(),
-        ));
-        write_be(&outer, bytes.as_mut_slice());
+        let mut state = Zeroizing::new(finish(self.inner, BLOCK, message));
+        write_be(&state, bytes.as_mut_slice());
+        *state = finish(self.outer, BLOCK, bytes.get(..OUT).unwrap_or_default());
+        write_be(&state, bytes.as_mut_slice());
         super::tags_equal(bytes.get(..OUT).unwrap_or_default(), tag)
     }
 }
