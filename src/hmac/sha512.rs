@@ -103,22 +103,24 @@ fn finish(mut state: [u64; 8], absorbed: usize, data: &[u8]) -> [u64; 8] {
     let (blocks, rest) = data.as_chunks::<BLOCK>();
     compress512(&mut state, blocks);
     // The rest, `0x80`, zeros, and the length in bits as 128 bits
-    // big-endian: one block, or two when the rest leaves no room for the
-    // 17 bytes.
-    let mut last = Zeroizing::new([[0u8; BLOCK]; 2]);
-    let flat = last.as_flattened_mut();
-    for (to, &from) in flat.iter_mut().zip(rest) {
+    // big-endian: in one block, or in a second when the rest leaves no room
+    // for the 17 bytes.
+    let mut last = Zeroizing::new([0u8; BLOCK]);
+    for (to, &from) in last.iter_mut().zip(rest) {
         *to = from;
     }
-    if let Some(end) = flat.get_mut(rest.len()) {
+    if let Some(end) = last.get_mut(rest.len()) {
         *end = 0x80;
     }
-    let blocks = if rest.len() < BLOCK - 16 { 1 } else { 2 };
+    if rest.len() >= BLOCK - 16 {
+        compress512(&mut state, core::slice::from_ref(&*last));
+        last.zeroize();
+    }
     let bits = (absorbed as u128 + data.len() as u128) * 8;
-    if let Some(length) = flat.get_mut(blocks * BLOCK - 16..blocks * BLOCK) {
+    if let Some(length) = last.get_mut(BLOCK - 16..) {
         length.copy_from_slice(&bits.to_be_bytes());
     }
-    compress512(&mut state, last.get(..blocks).unwrap_or_default());
+    compress512(&mut state, core::slice::from_ref(&*last));
     state
 }
 
