@@ -86,7 +86,8 @@ impl<H: JwsHash> HmacKey<H> {
     /// The secret is decoded with `base64ct`, in constant time, into buffers
     /// that are wiped afterwards; secrets of any length are accepted (longer
     /// than the hash's block they are hashed first, as HMAC prescribes).
-    /// Anything but strict unpadded base64url is [`KeyError::Encoding`].
+    /// Anything but strict unpadded base64url is [`KeyError::Encoding`]; an
+    /// empty secret is [`KeyError::TooShort`].
     ///
     /// ```
     /// use jwt_embedded::Hs256Key;
@@ -97,6 +98,9 @@ impl<H: JwsHash> HmacKey<H> {
     /// # Ok::<(), jwt_embedded::Error>(())
     /// ```
     pub fn from_base64url(secret: &str) -> Result<Self, Error> {
+        if secret.is_empty() {
+            return Err(KeyError::TooShort.into());
+        }
         let encoding = |_| KeyError::Encoding;
         let mut decoder = Decoder::<Base64UrlUnpadded>::new(secret.as_bytes()).map_err(encoding)?;
         let len = decoder.remaining_len();
@@ -244,5 +248,24 @@ impl<H: JwsHash> fmt::Debug for HmacKey<H> {
         // `Hs256Key { .. }`: the alias's name, and nothing of the secret.
         let bits = Self::ALGORITHM.name().get(2..).unwrap_or_default();
         write!(f, "Hs{bits}Key {{ .. }}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_secrets_are_strict_and_an_empty_one_is_too_short() {
+        // RFC 7515 A.1's key.
+        let k = "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow";
+        assert!(Hs256Key::from_base64url(k).is_ok());
+        let err = |s: &str| Hs256Key::from_base64url(s).err();
+        assert_eq!(err(""), Some(Error::InvalidKey(KeyError::TooShort)));
+        let encoding = Some(Error::InvalidKey(KeyError::Encoding));
+        let padded = "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow==";
+        assert_eq!(err(padded), encoding);
+        let standard = k.replace('-', "+").replace('_', "/");
+        assert_eq!(err(&standard), encoding);
     }
 }
