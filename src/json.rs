@@ -134,11 +134,9 @@ impl<'a> JsonStr<'a> {
     }
 
     /// Whether the decoded string equals one of `set` (exact,
-    /// case-sensitive). A plain string is compared by length, then bytes. A
-    /// string with escapes is decoded once for all of `set` (64 at a time),
-    /// each decoded byte compared only with the members still matching, so
-    /// its cost is its length times those members, never the whole set again
-    /// per member.
+    /// case-sensitive). A plain string is compared by length, then bytes; a
+    /// string with escapes is decoded once for all of `set`, never again per
+    /// member.
     #[inline]
     pub(crate) fn is_one_of(&self, set: &[&str]) -> bool {
         if self.escaped {
@@ -175,22 +173,10 @@ impl<'a> JsonStr<'a> {
     /// # let _ = issuer; Ok(()) }
     /// ```
     pub fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, crate::Error> {
-        decode_into(self.chars(), buf).ok_or(crate::Error::BufferTooSmall)
+        decode_raw(self.raw, buf)
+            .and_then(|text| core::str::from_utf8(text).ok())
+            .ok_or(crate::Error::BufferTooSmall)
     }
-}
-
-/// Writes `chars` into `buf` as UTF-8; `None` if they do not fit. Each
-/// character goes through a 4-byte array, so no length check can panic.
-fn decode_into(chars: impl Iterator<Item = char>, buf: &mut [u8]) -> Option<&str> {
-    let mut len = 0usize;
-    for c in chars {
-        let mut utf8 = [0u8; 4];
-        let bytes = c.encode_utf8(&mut utf8).as_bytes();
-        let end = len.checked_add(bytes.len())?;
-        buf.get_mut(len..end)?.copy_from_slice(bytes);
-        len = end;
-    }
-    core::str::from_utf8(buf.get(..len)?).ok()
 }
 
 impl PartialEq<str> for JsonStr<'_> {
