@@ -21,6 +21,16 @@ fn valid(doc: &str) -> bool {
     members(doc).is_ok()
 }
 
+/// A deterministic xorshift64 stream for the randomised tests.
+fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
 #[test]
 fn accepts_strict_objects() {
     for doc in [
@@ -237,13 +247,7 @@ fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
         }
         true
     };
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = xorshift(0x2545_f491_4f6c_dd1du64);
     let mut outcomes = [0usize; 3];
     for round in 0..3000 {
         let count = 1 + (next() % 80) as usize;
@@ -276,7 +280,7 @@ fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
             let mut escaped = false;
             for &c in &name {
                 let r = next();
-                let r = if r % escape_one_in == 0 {
+                let r = if r.is_multiple_of(escape_one_in) {
                     r / escape_one_in
                 } else {
                     0
@@ -516,13 +520,7 @@ fn is_one_of_agrees_with_decoding_then_comparing() {
     use std::format;
     use std::string::String;
     use std::vec::Vec;
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = xorshift(0x9e37_79b9_7f4a_7c15u64);
     let alphabet = ['a', 'p', ':', '/', '"', '\\', '\u{e9}', '\u{1F600}'];
     let mut outcomes = [0usize; 2];
     for round in 0..4000 {
@@ -564,7 +562,7 @@ fn is_one_of_agrees_with_decoding_then_comparing() {
             owned.push(match next() % 4 {
                 0 => String::from(cut.map_or(&text[..], |i| &text[..i])),
                 1 => format!("{text}{}", alphabet[(next() % 8) as usize]),
-                2 if next() % 8 == 0 => text.clone(),
+                2 if next().is_multiple_of(8) => text.clone(),
                 _ => format!("{}", alphabet[(next() % 8) as usize]),
             });
         }
