@@ -1022,11 +1022,12 @@ fn adversarial_cases() -> Vec<Case> {
     );
     let aud_array = Case::payload("aud_array", &payload, &claims);
     // The same token under a policy of four audiences, the token's one last.
-    let mut aud_array_4 = Case::payload("aud_array_4", &payload, &claims);
-    aud_array_4.policy = Validation::new()
+    let policy_4 = Validation::new()
         .issuer(ISS)
         .audiences(&AUDIENCES_4)
         .leeway(LEEWAY);
+    let mut aud_array_4 = Case::payload("aud_array_4", &payload, &claims);
+    aud_array_4.policy = policy_4;
     cases.push(aud_array);
     cases.push(aud_array_4);
 
@@ -1041,10 +1042,7 @@ fn adversarial_cases() -> Vec<Case> {
         || r#""api:\/\/inventorx""#.to_owned(),
     );
     let mut aud_escaped_4 = Case::payload("aud_escaped_4", &payload, &claims);
-    aud_escaped_4.policy = Validation::new()
-        .issuer(ISS)
-        .audiences(&AUDIENCES_4)
-        .leeway(LEEWAY);
+    aud_escaped_4.policy = policy_4;
     cases.push(aud_escaped_4);
 
     // A token that is mostly dots.
