@@ -56,37 +56,41 @@ impl<const OUT: usize> HmacSha512<OUT> {
     pub(crate) fn new(secret: &[u8]) -> Self {
         let mut block = Zeroizing::new([0u8; BLOCK]);
         if secret.len() > BLOCK {
-            let digest = Zeroizing::new(finish(Self::IV, 0, secret));
-            write_be(&digest, block.get_mut(..OUT).unwrap_or_default());
+            finish(
+                &Self::IV,
+                0,
+                secret,
+                block.get_mut(..OUT).unwrap_or_default(),
+            );
         } else {
             for (to, &from) in block.iter_mut().zip(secret) {
                 *to = from;
             }
         }
-        // The two keyed states in one loop (one copy of the code), the block
-        // XORed in place: with `ipad`, then with `ipad ^ opad`.
-        let mut states = [Self::IV; 2];
-        let mut pad = 0x36;
-        for state in &mut states {
-            for byte in block.iter_mut() {
-                *byte ^= pad;
-            }
-            compress512(state, core::slice::from_ref(&*block));
-            pad = 0x36 ^ 0x5c;
-        }
-        let [inner, outer] = states;
-        Self { inner, outer }
+        // The two keyed states, the block XORed in place: with `ipad`, then
+        // with `ipad ^ opad`.
+        let mut key = Self {
+            inner: Self::IV,
+            outer: Self::IV,
+        };
+        xor(&mut block, 0x36);
+        compress512(&mut key.inner, core::slice::from_ref(&*block));
+        xor(&mut block, 0x36 ^ 0x5c);
+        compress512(&mut key.outer, core::slice::from_ref(&*block));
+        key
     }
 
     /// Whether `tag` is the MAC of `message`, compared in constant time (a
     /// tag of another length is not).
     pub(crate) fn verify(&self, message: &[u8], tag: &[u8]) -> bool {
-        let mut bytes = Zeroizing::new([0u8; 64]);
-        let mut state = Zeroizing::new(finish(self.inner, BLOCK, message));
-        write_be(&state, bytes.as_mut_slice());
-        *state = finish(self.outer, BLOCK, bytes.get(..OUT).unwrap_or_default());
-        write_be(&state, bytes.as_mut_slice());
-        super::tags_equal(bytes.get(..OUT).unwrap_or_default(), tag)
+        // The inner hash, then the tag: one buffer, wiped on drop.
+        let mut bytes = Zeroizing::new([0u8; 128]);
+        let (inner, outer) = bytes.split_at_mut(64);
+        let inner = inner.get_mut(..OUT).unwrap_or_default();
+        let outer = outer.get_mut(..OUT).unwrap_or_default();
+        finish(&self.inner, BLOCK, message, inner);
+        finish(&self.outer, BLOCK, inner, outer);
+        super::tags_equal(outer, tag)
     }
 }
 
@@ -97,9 +101,18 @@ impl<const OUT: usize> Drop for HmacSha512<OUT> {
     }
 }
 
+/// XORs every byte of `block` with `pad`.
+fn xor(block: &mut [u8; BLOCK], pad: u8) {
+    for byte in block {
+        *byte ^= pad;
+    }
+}
+
 /// SHA-512's compression of `data` and of the final padding (FIPS 180-4
-/// §5.1.2), from `state` after `absorbed` bytes: the hash state at the end.
-fn finish(mut state: [u64; 8], absorbed: usize, data: &[u8]) -> [u64; 8] {
+/// §5.1.2), from `state` after `absorbed` bytes; the hash value's first
+/// `out.len()` bytes (big-endian words) go to `out`.
+fn finish(state: &[u64; 8], absorbed: usize, data: &[u8], out: &mut [u8]) {
+    let mut state = Zeroizing::new(*state);
     let (blocks, rest) = data.as_chunks::<BLOCK>();
     compress512(&mut state, blocks);
     // The rest, `0x80`, zeros, and the length in bits as 128 bits
@@ -121,12 +134,7 @@ fn finish(mut state: [u64; 8], absorbed: usize, data: &[u8]) -> [u64; 8] {
         length.copy_from_slice(&bits.to_be_bytes());
     }
     compress512(&mut state, core::slice::from_ref(&*last));
-    state
-}
-
-/// The state's words, big-endian, into `out` (as many as fit).
-fn write_be(state: &[u64; 8], out: &mut [u8]) {
-    for (chunk, word) in out.chunks_mut(8).zip(state) {
+    for (chunk, word) in out.chunks_mut(8).zip(state.iter()) {
         for (to, from) in chunk.iter_mut().zip(word.to_be_bytes()) {
             *to = from;
         }
