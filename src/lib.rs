@@ -12,6 +12,7 @@
 mod base64url;
 mod claims;
 mod cost;
+mod der;
 mod error;
 mod extract;
 mod hash;
@@ -21,6 +22,7 @@ mod json;
 mod jwk;
 mod key;
 mod numeric_date;
+mod pem;
 mod revocation;
 mod rsa;
 mod validation;

@@ -2,8 +2,8 @@
 //!
 //! - `width`: the widths by bits, [`Rsa2048`], [`Rsa3072`], [`Rsa4096`];
 //! - `public_key`: [`RsaPublicKey`] and its import from JWK, DER and PEM
-//!   (with the readers `der` and `pem`; JWKs through the crate's shared
-//!   reader), and [`RsaKey`], a key bound to one scheme;
+//!   (DER through `der`, on the crate's shared DER and PEM readers; JWKs
+//!   through the crate's shared JWK reader), and [`RsaKey`], a key bound to one scheme;
 //! - `scheme`: the schemes as type parameters, [`Pkcs1v15`] and [`Pss`];
 //! - `pkcs1v15`: the expected encoded message, built rather than parsed;
 //! - `pss`: EMSA-PSS-VERIFY;
@@ -11,7 +11,6 @@
 
 mod arith;
 mod der;
-mod pem;
 mod pkcs1v15;
 mod pss;
 mod public_key;

@@ -8,11 +8,12 @@ use crypto_bigint::{Limb, Uint, Word};
 use subtle::{Choice, ConstantTimeEq};
 
 use super::arith::Modulus;
+use super::der;
 use super::scheme::RsaScheme;
 use super::scheme::sealed::Scheme;
 use super::width::RsaWidth;
-use super::{der, pem};
 use crate::json::JsonStr;
+use crate::pem;
 use crate::{Error, KeyError, Part, base64url};
 
 /// An RSA public key whose modulus fits width `W` ([`Rsa2048`](crate::Rsa2048),

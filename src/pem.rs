@@ -1,4 +1,5 @@
-//! PEM armour (RFC 7468) around a DER public key, decoded without a heap.
+//! PEM armour (RFC 7468) around a DER public key of any family, decoded
+//! without a heap.
 //!
 //! The lax grammar of RFC 7468 §3 (`laxtextualmsg`), as public keys are
 //! found in the wild: explanatory text before the `-----BEGIN` line (which
