@@ -132,6 +132,14 @@ pub enum KeyError {
     /// The encoding is broken: not strict JSON, base64url, PEM or DER, or a
     /// required member is missing or of the wrong type. Name `encoding`.
     Encoding,
+    /// An elliptic curve this key type does not take: a JWK `crv` or a
+    /// named-curve OID of another curve (e.g. P-521, secp256k1, X25519,
+    /// Ed448 for an ES256 or Ed25519 key). Name `curve`.
+    Curve,
+    /// Coordinates or an encoding that are not an acceptable point of the
+    /// curve: off the curve, the identity, a point of small order or a
+    /// non-canonical encoding (Ed25519), or a compressed point. Name `point`.
+    Point,
 }
 
 impl KeyError {
@@ -148,6 +156,8 @@ impl KeyError {
             KeyError::Use => "use",
             KeyError::Private => "private",
             KeyError::Encoding => "encoding",
+            KeyError::Curve => "curve",
+            KeyError::Point => "point",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! JWKs (RFC 7517 §4), read with the crate's strict JSON scanner, for every
 //! key family: the members they share are checked here, once.
 //!
-//! Checked: `kty` must be the family's (`"RSA"`, `"oct"`); `alg`, when
+//! Checked: `kty` must be the family's (`"RSA"`, `"oct"`, `"EC"`, `"OKP"`); `alg`, when
 //! present, must be exactly the algorithm of the key type being built (RFC
 //! 8725 §3.1: the key, not the token, chooses the algorithm; without `alg`,
 //! the caller names it by the type); `use`, when present, must be `"sig"`;
@@ -24,6 +24,12 @@ pub(crate) enum Kty {
     Rsa,
     /// `"oct"`: a symmetric key, member `k`.
     Oct,
+    /// `"EC"`: an elliptic-curve point, members `crv`, `x` and `y`.
+    #[cfg(any(feature = "es256", feature = "es384"))]
+    Ec,
+    /// `"OKP"`: an octet key pair (RFC 8037 §2), members `crv` and `x`.
+    #[cfg(feature = "eddsa")]
+    Okp,
 }
 
 impl Kty {
@@ -31,6 +37,10 @@ impl Kty {
         match self {
             Kty::Rsa => "RSA",
             Kty::Oct => "oct",
+            #[cfg(any(feature = "es256", feature = "es384"))]
+            Kty::Ec => "EC",
+            #[cfg(feature = "eddsa")]
+            Kty::Okp => "OKP",
         }
     }
 }
@@ -45,6 +55,21 @@ pub(crate) struct Jwk<'a> {
     pub(crate) e: Option<JsonStr<'a>>,
     /// `k`, the base64url symmetric key.
     pub(crate) k: Option<JsonStr<'a>>,
+    /// `crv`, the curve (EC, OKP).
+    #[cfg_attr(
+        not(any(feature = "es256", feature = "es384", feature = "eddsa")),
+        allow(dead_code)
+    )]
+    pub(crate) crv: Option<JsonStr<'a>>,
+    /// `x`, the base64url x coordinate (EC) or public key (OKP).
+    #[cfg_attr(
+        not(any(feature = "es256", feature = "es384", feature = "eddsa")),
+        allow(dead_code)
+    )]
+    pub(crate) x: Option<JsonStr<'a>>,
+    /// `y`, the base64url y coordinate (EC).
+    #[cfg_attr(not(any(feature = "es256", feature = "es384")), allow(dead_code))]
+    pub(crate) y: Option<JsonStr<'a>>,
 }
 
 /// Parses the JWK JSON object `jwk` and checks it for a key of type `kty`
@@ -63,6 +88,9 @@ struct Members<'a> {
     n: Option<Value<'a>>,
     e: Option<Value<'a>>,
     k: Option<Value<'a>>,
+    crv: Option<Value<'a>>,
+    x: Option<Value<'a>>,
+    y: Option<Value<'a>>,
     alg: Option<Value<'a>>,
     key_use: Option<Value<'a>>,
     key_ops: Option<Value<'a>>,
@@ -80,6 +108,12 @@ impl<'a> Members<'a> {
             &mut self.e
         } else if name.eq_str("k") {
             &mut self.k
+        } else if name.eq_str("crv") {
+            &mut self.crv
+        } else if name.eq_str("x") {
+            &mut self.x
+        } else if name.eq_str("y") {
+            &mut self.y
         } else if name.eq_str("alg") {
             &mut self.alg
         } else if name.eq_str("use") {
@@ -106,7 +140,7 @@ impl<'a> Members<'a> {
         }
         match self.alg {
             None => {}
-            Some(Value::Str(s)) if s.eq_str(alg.name()) => {}
+            Some(Value::Str(s)) if alg.is_named(&s) => {}
             Some(Value::Str(_)) => return Err(KeyError::Algorithm),
             Some(_) => return Err(KeyError::Encoding),
         }
@@ -119,9 +153,40 @@ impl<'a> Members<'a> {
             n: string(self.n)?,
             e: string(self.e)?,
             k: string(self.k)?,
+            crv: string(self.crv)?,
+            x: string(self.x)?,
+            y: string(self.y)?,
         })
     }
 }
+
+/// Decodes the base64url member `text` (written with JSON escapes or not)
+/// into exactly `out`: another length, or anything but strict unpadded
+/// base64url, is [`KeyError::Encoding`]. For fixed-size key material (EC
+/// coordinates, an Ed25519 key): at most [`MAX_FIXED_LEN`] bytes.
+#[cfg(any(feature = "es256", feature = "es384", feature = "eddsa"))]
+pub(crate) fn decode_exact(text: JsonStr<'_>, out: &mut [u8]) -> Result<(), KeyError> {
+    let mut unescaped = [0u8; MAX_FIXED_LEN * 2];
+    let text = match text.as_str() {
+        Some(text) => text,
+        None => text
+            .unescape_into(&mut unescaped)
+            .map_err(|_| KeyError::Encoding)?,
+    };
+    let len = out.len();
+    if crate::base64url::decoded_len(text.len()) != Some(len) {
+        return Err(KeyError::Encoding);
+    }
+    match crate::base64url::decode(text.as_bytes(), out) {
+        Ok(bytes) if bytes.len() == len => Ok(()),
+        _ => Err(KeyError::Encoding),
+    }
+}
+
+/// Longest fixed-size member [`decode_exact`] takes, in bytes (a P-384
+/// coordinate).
+#[cfg(any(feature = "es256", feature = "es384", feature = "eddsa"))]
+pub(crate) const MAX_FIXED_LEN: usize = 48;
 
 /// A member that must be a string when present.
 fn string(value: Option<Value<'_>>) -> Result<Option<JsonStr<'_>>, KeyError> {

@@ -36,11 +36,18 @@ pub enum Algorithm {
     Ps384,
     /// RSASSA-PSS with SHA-512, MGF1 with SHA-512 and a 64-byte salt (RFC 7518 §3.5).
     Ps512,
+    /// ECDSA on P-256 with SHA-256 (RFC 7518 §3.4).
+    Es256,
+    /// ECDSA on P-384 with SHA-384 (RFC 7518 §3.4).
+    Es384,
+    /// EdDSA with Ed25519 (RFC 8037 §3.1; `alg` `"EdDSA"`, or `"Ed25519"`,
+    /// its fully-specified name of RFC 9864).
+    EdDsa,
 }
 
 impl Algorithm {
     /// Every algorithm, in RFC 7518's order.
-    pub const ALL: [Algorithm; 9] = [
+    pub const ALL: [Algorithm; 12] = [
         Algorithm::Hs256,
         Algorithm::Hs384,
         Algorithm::Hs512,
@@ -50,6 +57,9 @@ impl Algorithm {
         Algorithm::Ps256,
         Algorithm::Ps384,
         Algorithm::Ps512,
+        Algorithm::Es256,
+        Algorithm::Es384,
+        Algorithm::EdDsa,
     ];
 
     /// The registered `alg` header value, e.g. `"HS256"`.
@@ -64,19 +74,34 @@ impl Algorithm {
             Algorithm::Ps256 => "PS256",
             Algorithm::Ps384 => "PS384",
             Algorithm::Ps512 => "PS512",
+            Algorithm::Es256 => "ES256",
+            Algorithm::Es384 => "ES384",
+            Algorithm::EdDsa => "EdDSA",
         }
     }
 
+    /// Whether `alg` (a header's or a JWK's `alg` member) names this
+    /// algorithm: its registered name exactly, or for EdDSA also
+    /// `"Ed25519"` (RFC 9864), the only curve this crate verifies EdDSA on.
+    pub(crate) fn is_named(self, alg: &crate::JsonStr<'_>) -> bool {
+        alg.eq_str(self.name()) || (matches!(self, Algorithm::EdDsa) && alg.eq_str("Ed25519"))
+    }
+
     /// The algorithm whose registered name is exactly `name` (case
-    /// sensitive, RFC 7515 §4.1.1); `None` for any other, `"none"` included.
+    /// sensitive, RFC 7515 §4.1.1), `"Ed25519"` (RFC 9864) being EdDSA;
+    /// `None` for any other, `"none"` included.
     ///
     /// ```
     /// use jwt_embedded::Algorithm;
     /// assert_eq!(Algorithm::from_name("PS384"), Some(Algorithm::Ps384));
+    /// assert_eq!(Algorithm::from_name("Ed25519"), Some(Algorithm::EdDsa));
     /// assert_eq!(Algorithm::from_name("ps384"), None);
     /// assert_eq!(Algorithm::from_name("none"), None);
     /// ```
     pub fn from_name(name: &str) -> Option<Algorithm> {
+        if name == "Ed25519" {
+            return Some(Algorithm::EdDsa);
+        }
         Algorithm::ALL.into_iter().find(|alg| alg.name() == name)
     }
 }

@@ -13,6 +13,10 @@ mod base64url;
 mod claims;
 mod cost;
 mod der;
+#[cfg(any(feature = "es256", feature = "es384"))]
+mod ecdsa;
+#[cfg(feature = "eddsa")]
+mod eddsa;
 mod error;
 mod extract;
 mod hash;
@@ -32,6 +36,14 @@ mod verify;
 pub mod internal;
 
 pub use claims::{Audience, AudienceList, Claims, Scopes};
+#[cfg(any(feature = "es256", feature = "es384"))]
+pub use ecdsa::{EcCurve, EcdsaKey};
+#[cfg(feature = "es256")]
+pub use ecdsa::{Es256Key, P256};
+#[cfg(feature = "es384")]
+pub use ecdsa::{Es384Key, P384};
+#[cfg(feature = "eddsa")]
+pub use eddsa::Ed25519Key;
 pub use error::{Claim, Error, KeyError, Part};
 pub use extract::{bearer_token, cookie_token};
 pub use hash::{JwsHash, Sha256, Sha384, Sha512};

@@ -138,7 +138,7 @@ pub fn verify<'b, K: VerifyingKey + ?Sized>(
     let segments = Segments::split(token)?;
     let (header_buf, payload_buf) = segments.split_buffer(buf)?;
     let header = decode_header(segments.header, header_buf)?;
-    if !header.alg.eq_str(key.algorithm().name()) {
+    if !key.algorithm().is_named(&header.alg) {
         return Err(Error::Algorithm);
     }
     if let Some(expected) = validation.expected_typ()

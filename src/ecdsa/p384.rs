@@ -1,0 +1,29 @@
+//! P-384 (secp384r1) with SHA-384: ES384, on RustCrypto's `p384`.
+
+use p384::ecdsa::signature::Verifier;
+use p384::ecdsa::{Signature, VerifyingKey};
+
+/// The curve P-384 with SHA-384 (ES384), as a type parameter of
+/// [`EcdsaKey`](super::EcdsaKey).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum P384 {}
+
+impl super::EcCurve for P384 {}
+
+impl super::sealed::Curve for P384 {
+    type Key = VerifyingKey;
+    const ALGORITHM: crate::Algorithm = crate::Algorithm::Es384;
+    const CRV: &'static str = "P-384";
+    /// `secp384r1` (1.3.132.0.34).
+    const OID: &'static [u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
+    const LEN: usize = 48;
+
+    fn key(uncompressed: &[u8]) -> Option<VerifyingKey> {
+        VerifyingKey::from_sec1_bytes(uncompressed).ok()
+    }
+
+    fn verify(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
+        Signature::from_slice(signature)
+            .is_ok_and(|signature| key.verify(message, &signature).is_ok())
+    }
+}
