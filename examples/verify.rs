@@ -13,15 +13,18 @@
 //! ```
 //!
 //! Exactly one key source: `--key-hex` (an HMAC secret), `--jwk` (one JWK,
-//! kty `oct` or `RSA`) or `--pem` (one RSA public key), with `--alg` naming
-//! the one algorithm the key verifies (HS256 HS384 HS512 RS256 RS384 RS512
-//! PS256 PS384 PS512). `--alg` may be left out where the key names it (a
-//! JWK with `alg`) and for `--key-hex` (HS256); an RSA or `oct` JWK without
-//! `alg`, or a PEM, without `--alg` is a usage error. A key unusable for
-//! the algorithm (its own `alg` differs, too short or weak, another type) is
-//! `rejected: key`. ES256, ES384 and EdDSA are not supported yet: `--alg`
-//! naming one is a usage error, and an EC or OKP key (JWK or PEM) is
-//! `rejected: key`. The version 1 flags `--hs256-secret-hex`, `--rs256-jwk`
+//! kty `oct`, `RSA`, `EC` or `OKP`) or `--pem` (one public key: RSA, EC
+//! P-256/P-384 or Ed25519), with `--alg` naming the one algorithm the key
+//! verifies (HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256
+//! ES384 EdDSA, or Ed25519 for EdDSA). `--alg` may be left out where the
+//! key names it (a JWK with `alg`, an EC or OKP key, whose curve has one
+//! algorithm) and for `--key-hex` (HS256); an RSA or `oct` JWK without
+//! `alg`, or an RSA PEM, without `--alg` is a usage error. A key unusable
+//! for the algorithm (its own `alg` differs, too short or weak, another
+//! type or curve) is `rejected: key`. ES256, ES384 and EdDSA need the
+//! library's features `es256`, `es384`, `eddsa` (the README's test command
+//! turns them on); built without one, `--alg` naming its algorithm is a
+//! usage error. The version 1 flags `--hs256-secret-hex`, `--rs256-jwk`
 //! and `--rs256-pem` still work: each is its key source with the algorithm
 //! fixed (HS256, RS256).
 //!
@@ -61,18 +64,21 @@ Usage: verify                       run a demo with a bundled token
 Key (exactly one source is required):
   --key-hex HEX              HMAC secret, hex-encoded (at least 32, 48 or 64
                              bytes for HS256, HS384, HS512; default HS256)
-  --jwk PATH                 one JWK JSON file, kty oct (k) or RSA (n, e)
-  --pem PATH                 one RSA public key, PEM: BEGIN PUBLIC KEY or
-                             BEGIN RSA PUBLIC KEY (2048 to 4096 bits)
+  --jwk PATH                 one JWK JSON file, kty oct (k), RSA (n, e),
+                             EC (crv P-256/P-384, x, y) or OKP (crv
+                             Ed25519, x)
+  --pem PATH                 one public key, PEM: BEGIN PUBLIC KEY (RSA
+                             2048 to 4096 bits, EC P-256/P-384, Ed25519) or
+                             BEGIN RSA PUBLIC KEY
   --alg ALG                  the one algorithm the key verifies: HS256 HS384
-                             HS512 RS256 RS384 RS512 PS256 PS384 PS512.
-                             Optional with a JWK that has alg (they must
-                             agree) and with --key-hex; required with a PEM
-                             or a JWK without alg (usage error). A key
-                             unusable for ALG (another alg, type or size):
-                             `rejected: key`. ES256, ES384, EdDSA: not
-                             supported yet (usage error); EC and OKP keys
-                             are `rejected: key`
+                             HS512 RS256 RS384 RS512 PS256 PS384 PS512
+                             ES256 ES384 EdDSA (or Ed25519). Optional with a
+                             JWK that has alg (they must agree), with an EC
+                             or OKP key (its curve names it) and with
+                             --key-hex; required with an RSA PEM or an RSA
+                             or oct JWK without alg (usage error). A key
+                             unusable for ALG (another alg, type, curve or
+                             size): `rejected: key`
   --hs256-secret-hex HEX     version 1: --alg HS256 --key-hex HEX
   --rs256-jwk PATH           version 1: --alg RS256 --jwk PATH
   --rs256-pem PATH           version 1: --alg RS256 --pem PATH
@@ -408,23 +414,35 @@ fn parse_hex(flag: &str, hex: &str) -> Result<Zeroizing<Vec<u8>>, String> {
         .map_err(|e| format!("{flag}: invalid hex ({e})"))
 }
 
-/// Algorithms of the CLI contract this version does not verify yet.
-const NOT_YET_SUPPORTED: [&str; 4] = ["ES256", "ES384", "EdDSA", "Ed25519"];
+/// Whether this build verifies `algorithm` (ES256, ES384 and EdDSA need
+/// the library's features `es256`, `es384`, `eddsa`).
+// With every feature on, each arm is `true`: clippy would fold the match.
+#[allow(clippy::match_like_matches_macro)]
+const fn compiled_in(algorithm: Algorithm) -> bool {
+    match algorithm {
+        Algorithm::Es256 => cfg!(feature = "es256"),
+        Algorithm::Es384 => cfg!(feature = "es384"),
+        Algorithm::EdDsa => cfg!(feature = "eddsa"),
+        _ => true,
+    }
+}
 
-/// `--alg`: a registered name, exactly (case sensitive).
+/// `--alg`: a registered name, exactly (case sensitive), or `Ed25519`
+/// (RFC 9864) for EdDSA.
 fn parse_algorithm(name: &str) -> Result<Algorithm, String> {
-    if let Some(algorithm) = Algorithm::from_name(name) {
-        return Ok(algorithm);
+    match Algorithm::from_name(name) {
+        Some(algorithm) if compiled_in(algorithm) => Ok(algorithm),
+        Some(algorithm) => Err(format!(
+            "--alg {name}: this build does not verify {algorithm} (build with the library \
+             features es256, es384, eddsa)"
+        )),
+        None => {
+            let known = Algorithm::ALL.map(Algorithm::name).join(" ");
+            Err(format!(
+                "--alg: unknown algorithm {name:?} (one of {known}, or Ed25519)"
+            ))
+        }
     }
-    if NOT_YET_SUPPORTED.contains(&name) {
-        return Err(format!(
-            "--alg {name}: not supported yet (ES256, ES384 and EdDSA come in a later version)"
-        ));
-    }
-    let known = Algorithm::ALL.map(Algorithm::name).join(" ");
-    Err(format!(
-        "--alg: unknown algorithm {name:?} (one of {known})"
-    ))
 }
 
 impl KeyOption {
@@ -528,9 +546,10 @@ impl<'a> Material<'a> {
     }
 
     /// The algorithm the key names itself, when the command line names
-    /// none: a JWK's `alg`. An RSA or `oct` JWK without `alg`, or an RSA
-    /// PEM, serves several algorithms: a usage error. A key the CLI cannot
-    /// use at all (unreadable, EC or OKP, an unknown `alg`) is refused.
+    /// none: a JWK's `alg`, else an EC or OKP key's curve. An RSA or `oct`
+    /// JWK without `alg`, or an RSA PEM, serves several algorithms: a usage
+    /// error. A key the CLI cannot use at all (unreadable, an unknown `alg`
+    /// or curve) is refused.
     fn own_algorithm(&self, flag: &str) -> Result<Algorithm, LoadError> {
         let several = |what: &str| {
             LoadError::Usage(format!(
@@ -540,16 +559,27 @@ impl<'a> Material<'a> {
         match self {
             // Never reached: `--key-hex` defaults to HS256 on the command line.
             Material::Secret(_) => Ok(Algorithm::Hs256),
-            Material::Jwk(text) => match jwk_alg_and_kty(text)? {
-                (Some(alg), _) => Ok(Algorithm::from_name(&alg).ok_or(KeyError::Algorithm)?),
-                (None, Some(kty)) if kty == "RSA" || kty == "oct" => {
+            Material::Jwk(text) => match jwk_members(text)? {
+                JwkMembers { alg: Some(alg), .. } => {
+                    Ok(Algorithm::from_name(&alg).ok_or(KeyError::Algorithm)?)
+                }
+                JwkMembers { kty: Some(kty), .. } if kty == "RSA" || kty == "oct" => {
                     Err(several(&format!("a JWK of kty {kty} without alg")))
                 }
-                (None, _) => Err(KeyError::KeyType.into()),
+                JwkMembers {
+                    kty: Some(kty),
+                    crv: Some(crv),
+                    ..
+                } => Ok(curve_algorithm(&kty, &crv).ok_or(KeyError::Curve)?),
+                JwkMembers { .. } => Err(KeyError::KeyType.into()),
             },
-            // Read only to tell an RSA key (usage error) from one that is no
-            // use whatever the algorithm (refused).
+            // An EC or Ed25519 key names its algorithm; an RSA key serves
+            // several (usage error); anything else is no use (refused, with
+            // the RSA reader's reason).
             Material::Pem(text) => {
+                if let Some(algorithm) = pem_curve_algorithm(text) {
+                    return Ok(algorithm);
+                }
                 RsaPublicKey::<Rsa4096>::from_pem(text)?;
                 Err(several("an RSA key"))
             }
@@ -569,9 +599,34 @@ impl<'a> Material<'a> {
             Algorithm::Ps256 => self.rsa::<Pss<Sha256>>(),
             Algorithm::Ps384 => self.rsa::<Pss<Sha384>>(),
             Algorithm::Ps512 => self.rsa::<Pss<Sha512>>(),
-            // Algorithms of later library versions: `--alg` cannot name them.
+            #[cfg(feature = "es256")]
+            Algorithm::Es256 => self.ecdsa::<jwt_embedded::P256>(),
+            #[cfg(feature = "es384")]
+            Algorithm::Es384 => self.ecdsa::<jwt_embedded::P384>(),
+            #[cfg(feature = "eddsa")]
+            Algorithm::EdDsa => self.ed25519(),
+            // Not in this build (`--alg` refuses them), or of a later
+            // library version.
             _ => Err(KeyError::KeyType.into()),
         }
+    }
+
+    #[cfg(any(feature = "es256", feature = "es384"))]
+    fn ecdsa<C: jwt_embedded::EcCurve + 'static>(&self) -> Result<Box<dyn VerifyingKey>, Error> {
+        Ok(Box::new(match self {
+            Material::Secret(_) => return Err(KeyError::KeyType.into()),
+            Material::Jwk(text) => jwt_embedded::EcdsaKey::<C>::from_jwk(text)?,
+            Material::Pem(text) => jwt_embedded::EcdsaKey::<C>::from_pem(text)?,
+        }))
+    }
+
+    #[cfg(feature = "eddsa")]
+    fn ed25519(&self) -> Result<Box<dyn VerifyingKey>, Error> {
+        Ok(Box::new(match self {
+            Material::Secret(_) => return Err(KeyError::KeyType.into()),
+            Material::Jwk(text) => jwt_embedded::Ed25519Key::from_jwk(text)?,
+            Material::Pem(text) => jwt_embedded::Ed25519Key::from_pem(text)?,
+        }))
     }
 
     fn hmac<H: JwsHash + 'static>(&self) -> Result<Box<dyn VerifyingKey>, Error> {
@@ -615,10 +670,17 @@ fn read_text(path: &Path, flag: &str) -> Result<String, LoadError> {
     Ok(String::from_utf8(bytes).map_err(|_| KeyError::Encoding)?)
 }
 
-/// A JWK's `alg` and `kty`, read with `serde_json` to choose the key type
-/// before the library's strict reader imports (and checks) the whole JWK.
-/// Not a JSON object, or an `alg` that is not a string: a broken key.
-fn jwk_alg_and_kty(text: &str) -> Result<(Option<String>, Option<String>), KeyError> {
+/// The members of a JWK that choose its key type.
+struct JwkMembers {
+    alg: Option<String>,
+    kty: Option<String>,
+    crv: Option<String>,
+}
+
+/// A JWK's `alg`, `kty` and `crv`, read with `serde_json` to choose the key
+/// type before the library's strict reader imports (and checks) the whole
+/// JWK. Not a JSON object, or an `alg` that is not a string: a broken key.
+fn jwk_members(text: &str) -> Result<JwkMembers, KeyError> {
     let jwk: serde_json::Map<String, Value> =
         serde_json::from_str(text).map_err(|_| KeyError::Encoding)?;
     let alg = match jwk.get("alg") {
@@ -626,8 +688,43 @@ fn jwk_alg_and_kty(text: &str) -> Result<(Option<String>, Option<String>), KeyEr
         Some(Value::String(alg)) => Some(alg.clone()),
         Some(_) => return Err(KeyError::Encoding),
     };
-    let kty = jwk.get("kty").and_then(Value::as_str).map(str::to_owned);
-    Ok((alg, kty))
+    let member = |name: &str| jwk.get(name).and_then(Value::as_str).map(str::to_owned);
+    Ok(JwkMembers {
+        alg,
+        kty: member("kty"),
+        crv: member("crv"),
+    })
+}
+
+/// The one algorithm of an EC or OKP key's curve (RFC 7518 §3.4, RFC
+/// 8037), if this build verifies it.
+fn curve_algorithm(kty: &str, crv: &str) -> Option<Algorithm> {
+    let algorithm = match (kty, crv) {
+        ("EC", "P-256") => Algorithm::Es256,
+        ("EC", "P-384") => Algorithm::Es384,
+        ("OKP", "Ed25519") => Algorithm::EdDsa,
+        _ => return None,
+    };
+    compiled_in(algorithm).then_some(algorithm)
+}
+
+/// The algorithm of a PEM key whose type has one (EC P-256, P-384,
+/// Ed25519), if this build verifies it: the first key type that imports it.
+fn pem_curve_algorithm(text: &str) -> Option<Algorithm> {
+    #[cfg(feature = "es256")]
+    if jwt_embedded::Es256Key::from_pem(text).is_ok() {
+        return Some(Algorithm::Es256);
+    }
+    #[cfg(feature = "es384")]
+    if jwt_embedded::Es384Key::from_pem(text).is_ok() {
+        return Some(Algorithm::Es384);
+    }
+    #[cfg(feature = "eddsa")]
+    if jwt_embedded::Ed25519Key::from_pem(text).is_ok() {
+        return Some(Algorithm::EdDsa);
+    }
+    let _ = text;
+    None
 }
 
 /// The CLI's deny list: room for every `--revoked-jti` it accepts.
