@@ -12,6 +12,9 @@ Usage (from the repository root):
     cargo bench --bench verify -- '^(hs256|hs512|rs256_2048|ps256_2048)/'
     python3 benches/report.py --issue12 [target/criterion]
 
+    cargo bench --features es256,es384,eddsa --bench verify -- '^(es256|es384|eddsa)/'
+    python3 benches/report.py --issue13 [target/criterion]
+
 Reads `<group>/<function>/new/estimates.json` (the median of the last run of
 each benchmark) and prints, per group, the medians, the ratio to the group's
 `floor` and the ratio of each peer to `jwt-embedded`, then the issue-5 targets
@@ -24,6 +27,11 @@ machine under load, where the median moves with the load).
 
 `--issue12` prints only the four groups of issue 12's targets (`hs256`,
 `hs512`, `rs256_2048`, `ps256_2048`) and those targets.
+
+`--issue13` prints only the EC and EdDSA groups (`es256`, `es384`,
+`eddsa`; the benches need the features `es256`, `es384`, `eddsa`) and issue
+13's target: `jwt-embedded` within 1.3 × `jsonwebtoken-rustcrypto` (the
+same RustCrypto arithmetic underneath), with the ratio to `floor` reported.
 
 `--adversarial` prints only the adversarial-cost table: per case, the token
 length (the throughput criterion recorded in `new/benchmark.json`), the
@@ -56,6 +64,19 @@ for bits in (2048, 3072, 4096):
         "floor",
     ]
 PEER_GROUPS["ps256_2048"] = ["jwt-embedded", "jsonwebtoken", "jsonwebtoken-rustcrypto", "floor"]
+# Issue 13: the EC and EdDSA groups (jwt-compact has no ES384).
+PEER_GROUPS["es256"] = [
+    "jwt-embedded",
+    "jsonwebtoken",
+    "jsonwebtoken-rustcrypto",
+    "jwt-simple",
+    "jwt-compact",
+    "floor",
+]
+PEER_GROUPS["es384"] = ["jwt-embedded", "jsonwebtoken", "jsonwebtoken-rustcrypto", "jwt-simple", "floor"]
+PEER_GROUPS["eddsa"] = list(PEER_GROUPS["es256"])
+ISSUE13_GROUPS = ["es256", "es384", "eddsa"]
+ISSUE13_ONLY = "--issue13" in sys.argv[1:]
 # Issue 12 allows a run of only these groups (`--issue12` prints only their tables).
 ISSUE12_GROUPS = ["hs256", "hs512", "rs256_2048", "ps256_2048"]
 ISSUE12_ONLY = "--issue12" in sys.argv[1:]
@@ -230,6 +251,22 @@ def issue12_targets(m):
     print(f"(For scale: ps256_2048/floor ÷ rs256_2048/floor = {fmt_ratio(floors)}.)")
 
 
+def issue13_targets(m):
+    """Issue 13's target: each EC/EdDSA group's `jwt-embedded` within 1.3 ×
+    its `jsonwebtoken-rustcrypto`; the ratio to `floor` for the record."""
+    print("| target | measured | met | × floor |")
+    print("|---|---:|---|---:|")
+    for group in ISSUE13_GROUPS:
+        ours = m[group, "jwt-embedded"]
+        r = ratio(ours, m[group, "jsonwebtoken-rustcrypto"])
+        met = r is not None and r <= 1.3
+        print(
+            f"| {group}/jwt-embedded ≤ 1.3 × {group}/jsonwebtoken-rustcrypto "
+            f"| {fmt_ratio(r)} | {'yes' if met else '**no**'} "
+            f"| {fmt_ratio(ratio(ours, m[group, 'floor']))} |"
+        )
+
+
 def adversarial_table():
     """Prints the adversarial table; returns False when the group has no estimates."""
     rows = []
@@ -271,6 +308,12 @@ def main():
         for group, functions in groups.items():
             for function in functions:
                 m[group, function] = median_ns(group, function)
+    if ISSUE13_ONLY:
+        print("### Issue 13 groups\n")
+        peer_tables(m, ISSUE13_GROUPS)
+        print("\n### Targets (issue 13)\n")
+        issue13_targets(m)
+        return
     if ISSUE12_ONLY:
         print("### Issue 12 groups\n")
         peer_tables(m, ISSUE12_GROUPS)
@@ -286,6 +329,8 @@ def main():
     targets(m)
     print("\n### Targets (issue 12)\n")
     issue12_targets(m)
+    print("\n### Targets (issue 13)\n")
+    issue13_targets(m)
     print("\n### Scaling and parts\n")
     other_tables(m)
     if os.path.isdir(os.path.join(CRITERION, "adversarial")):

@@ -20,6 +20,12 @@
 //!   RSASSA-PSS SHA-256 verify (MGF1-SHA-256, 32-byte salt) of the signing
 //!   input with a parsed key. Same key size and token length as `rs256_2048`,
 //!   whose `jwt-embedded` row it is compared with.
+//! - `es256/{jwt-embedded, jsonwebtoken, jsonwebtoken-rustcrypto, jwt-simple,
+//!   jwt-compact, floor}`, `es384/{…}` (no `jwt-compact`: it has no ES384)
+//!   and `eddsa/{…}`: full verify of the ES256, ES384 and EdDSA (Ed25519)
+//!   fixtures; `floor` is aws-lc-rs's raw verify (ECDSA with the fixed-size
+//!   signature, Ed25519) of the signing input with a parsed key. Built with
+//!   the features `es256`, `es384`, `eddsa` (the groups are absent without).
 //! - `claims/jwt-embedded`: payload decode + parse + validate only.
 //! - `base64/*`: the strict table decoder used on token bytes versus `base64ct`
 //!   (constant-time) on the same payload segment: why public bytes skip `base64ct`.
@@ -55,6 +61,11 @@
 //! `ps256_2048.jwt` (615 bytes, header `{"typ":"JWT","alg":"PS256"}`, with
 //! `ps256_2048.pub.pem` and `ps256_2048.pub.jwk.json`) come from
 //! `fixtures/generate.py`, deterministically (seeded, standard library only).
+//! `es256.jwt` (359 bytes), `es384.jwt` (401 bytes) and `eddsa.jwt` (359
+//! bytes), headers `{"typ":"JWT","alg":"ES256"}` (…`ES384`, …`EdDSA`), with
+//! their public keys as SPKI PEM and JWK, come from
+//! `fixtures/generate_ec.py` (seeded keys, deterministic signatures; needs
+//! Python's `cryptography`).
 
 #![allow(missing_docs)] // criterion_group! generates undocumented public functions
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -542,6 +553,220 @@ fn ps256_2048(c: &mut Criterion) {
     });
     group.finish();
 }
+
+/// The fixtures of one EC or EdDSA group.
+#[cfg(any(feature = "es256", feature = "es384", feature = "eddsa"))]
+struct CurveFixture {
+    group: &'static str,
+    token: &'static str,
+    pem: &'static str,
+    jwk: &'static str,
+}
+
+/// One EC or EdDSA group: `jwt-embedded` (the key from PEM, checked equal
+/// to the JWK's), `jsonwebtoken` with both backends (the key from the JWK's
+/// components), `jwt-simple` and `jwt-compact` when given (`peers`, which
+/// adds their cases), and aws-lc-rs's raw verify as the floor.
+#[cfg(any(feature = "es256", feature = "es384", feature = "eddsa"))]
+fn curve_group<K: VerifyingKey + PartialEq + std::fmt::Debug>(
+    c: &mut Criterion,
+    fixture: &CurveFixture,
+    keys: (fn(&str) -> Result<K, Error>, fn(&str) -> Result<K, Error>),
+    their: (
+        jsonwebtoken::Algorithm,
+        &'static dyn aws_lc_rs::signature::VerificationAlgorithm,
+    ),
+    peers: impl FnOnce(&mut BenchmarkGroup<'_, criterion::measurement::WallTime>),
+) {
+    let (from_pem, from_jwk) = keys;
+    let (their_alg, floor_alg) = their;
+    let mut group = c.benchmark_group(fixture.group);
+    let token = fixture.token;
+    let (signing_input, _, signature) = segments(token);
+
+    let key = from_pem(fixture.pem).expect("jwt-embedded imports the key");
+    assert_eq!(
+        from_jwk(fixture.jwk).expect("jwt-embedded imports the JWK"),
+        key
+    );
+    let mut buf = [0u8; 1024];
+    assert!(jwt_embedded::buffer_len(token.len()) <= buf.len());
+    assert!(verify(token.as_bytes(), &key, &POLICY, NOW, &mut buf).is_ok());
+    group.bench_function("jwt-embedded", |b| {
+        b.iter(|| {
+            let verified = verify(black_box(token.as_bytes()), &key, &POLICY, NOW, &mut buf);
+            black_box(verified.is_ok())
+        })
+    });
+
+    let validation = jsonwebtoken_validation(their_alg);
+    let jwk: serde_json::Value = serde_json::from_str(fixture.jwk).expect("JWK JSON");
+    let member = |name: &str| jwk[name].as_str().expect("JWK member");
+    let decoding = if jwk["kty"] == "OKP" {
+        jsonwebtoken::DecodingKey::from_ed_components(member("x"))
+    } else {
+        jsonwebtoken::DecodingKey::from_ec_components(member("x"), member("y"))
+    }
+    .expect("jsonwebtoken imports the key");
+    for (name, rust_crypto) in [("jsonwebtoken", false), ("jsonwebtoken-rustcrypto", true)] {
+        bench_jsonwebtoken(&mut group, name, rust_crypto, token, &decoding, &validation);
+    }
+
+    peers(&mut group);
+
+    // The raw public key aws-lc-rs takes: the SEC 1 point, or the Ed25519 bytes.
+    let raw_key = if jwk["kty"] == "OKP" {
+        Base64UrlUnpadded::decode_vec(member("x")).expect("x")
+    } else {
+        let mut point = vec![4u8];
+        point.extend(Base64UrlUnpadded::decode_vec(member("x")).expect("x"));
+        point.extend(Base64UrlUnpadded::decode_vec(member("y")).expect("y"));
+        point
+    };
+    let parsed = aws_lc_rs::signature::ParsedPublicKey::new(floor_alg, raw_key)
+        .expect("aws-lc-rs parses the key");
+    let signature = Base64UrlUnpadded::decode_vec(signature).expect("signature segment");
+    assert!(
+        parsed
+            .verify_sig(signing_input.as_bytes(), &signature)
+            .is_ok()
+    );
+    group.bench_function("floor", |b| {
+        b.iter(|| {
+            black_box(
+                parsed
+                    .verify_sig(black_box(signing_input.as_bytes()), &signature)
+                    .is_ok(),
+            )
+        })
+    });
+    group.finish();
+}
+
+/// `jwt-simple`'s verify of `token` under the shared options (`verify` is
+/// one of its public-key types' `verify_token`).
+#[cfg(any(feature = "es256", feature = "es384", feature = "eddsa"))]
+fn bench_jwt_simple_with(
+    group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    verify: impl Fn(
+        &str,
+        jwt_simple::prelude::VerificationOptions,
+    ) -> Result<
+        jwt_simple::prelude::JWTClaims<jwt_simple::prelude::NoCustomClaims>,
+        jwt_simple::Error,
+    >,
+    token: &'static str,
+) {
+    let options = jwt_simple_options();
+    let run = || verify(black_box(token), options.clone());
+    let claims = run().expect("jwt-simple verifies the fixture");
+    assert_eq!(claims.issuer.as_deref(), Some(ISS));
+    group.bench_function("jwt-simple", |b| b.iter(|| black_box(run().is_ok())));
+}
+
+#[cfg(feature = "es256")]
+fn es256(c: &mut Criterion) {
+    use jwt_simple::prelude::ECDSAP256PublicKeyLike;
+    const FIXTURE: CurveFixture = CurveFixture {
+        group: "es256",
+        token: include_str!("fixtures/es256.jwt"),
+        pem: include_str!("fixtures/es256.pub.pem"),
+        jwk: include_str!("fixtures/es256.pub.jwk.json"),
+    };
+    curve_group(
+        c,
+        &FIXTURE,
+        (
+            jwt_embedded::Es256Key::from_pem,
+            jwt_embedded::Es256Key::from_jwk,
+        ),
+        (
+            jsonwebtoken::Algorithm::ES256,
+            &aws_lc_rs::signature::ECDSA_P256_SHA256_FIXED,
+        ),
+        |group| {
+            let simple = jwt_simple::prelude::ES256PublicKey::from_pem(FIXTURE.pem)
+                .expect("jwt-simple imports the key");
+            bench_jwt_simple_with(group, |t, o| simple.verify_token(t, Some(o)), FIXTURE.token);
+            let jwk: jwt_compact::jwk::JsonWebKey<'_> =
+                serde_json::from_str(FIXTURE.jwk).expect("JWK JSON");
+            let compact =
+                <jwt_compact::alg::Es256 as jwt_compact::Algorithm>::VerifyingKey::try_from(&jwk)
+                    .expect("jwt-compact imports the key");
+            bench_jwt_compact(group, FIXTURE.token, &jwt_compact::alg::Es256, &compact);
+        },
+    );
+}
+
+#[cfg(feature = "es384")]
+fn es384(c: &mut Criterion) {
+    use jwt_simple::prelude::ECDSAP384PublicKeyLike;
+    const FIXTURE: CurveFixture = CurveFixture {
+        group: "es384",
+        token: include_str!("fixtures/es384.jwt"),
+        pem: include_str!("fixtures/es384.pub.pem"),
+        jwk: include_str!("fixtures/es384.pub.jwk.json"),
+    };
+    curve_group(
+        c,
+        &FIXTURE,
+        (
+            jwt_embedded::Es384Key::from_pem,
+            jwt_embedded::Es384Key::from_jwk,
+        ),
+        (
+            jsonwebtoken::Algorithm::ES384,
+            &aws_lc_rs::signature::ECDSA_P384_SHA384_FIXED,
+        ),
+        |group| {
+            let simple = jwt_simple::prelude::ES384PublicKey::from_pem(FIXTURE.pem)
+                .expect("jwt-simple imports the key");
+            bench_jwt_simple_with(group, |t, o| simple.verify_token(t, Some(o)), FIXTURE.token);
+        },
+    );
+}
+
+#[cfg(feature = "eddsa")]
+fn eddsa(c: &mut Criterion) {
+    use jwt_simple::prelude::EdDSAPublicKeyLike;
+    const FIXTURE: CurveFixture = CurveFixture {
+        group: "eddsa",
+        token: include_str!("fixtures/eddsa.jwt"),
+        pem: include_str!("fixtures/eddsa.pub.pem"),
+        jwk: include_str!("fixtures/eddsa.pub.jwk.json"),
+    };
+    curve_group(
+        c,
+        &FIXTURE,
+        (
+            jwt_embedded::Ed25519Key::from_pem,
+            jwt_embedded::Ed25519Key::from_jwk,
+        ),
+        (
+            jsonwebtoken::Algorithm::EdDSA,
+            &aws_lc_rs::signature::ED25519,
+        ),
+        |group| {
+            let simple = jwt_simple::prelude::Ed25519PublicKey::from_pem(FIXTURE.pem)
+                .expect("jwt-simple imports the key");
+            bench_jwt_simple_with(group, |t, o| simple.verify_token(t, Some(o)), FIXTURE.token);
+            let jwk: jwt_compact::jwk::JsonWebKey<'_> =
+                serde_json::from_str(FIXTURE.jwk).expect("JWK JSON");
+            let compact =
+                <jwt_compact::alg::Ed25519 as jwt_compact::Algorithm>::VerifyingKey::try_from(&jwk)
+                    .expect("jwt-compact imports the key");
+            bench_jwt_compact(group, FIXTURE.token, &jwt_compact::alg::Ed25519, &compact);
+        },
+    );
+}
+
+// Without its feature, a curve's group is empty (criterion_group! names it).
+#[cfg(not(feature = "es256"))]
+fn es256(_: &mut Criterion) {}
+#[cfg(not(feature = "es384"))]
+fn es384(_: &mut Criterion) {}
+#[cfg(not(feature = "eddsa"))]
+fn eddsa(_: &mut Criterion) {}
 
 fn claims(c: &mut Criterion) {
     let mut group = c.benchmark_group("claims");
@@ -1183,6 +1408,9 @@ criterion_group!(
     hs512,
     rs256,
     ps256_2048,
+    es256,
+    es384,
+    eddsa,
     claims,
     base64,
     hs256_payload_size,
