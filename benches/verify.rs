@@ -554,6 +554,10 @@ fn ps256_2048(c: &mut Criterion) {
     group.finish();
 }
 
+/// A key type's import from text (PEM, JWK).
+#[cfg(any(feature = "es256", feature = "es384", feature = "eddsa"))]
+type KeyImport<K> = fn(&str) -> Result<K, Error>;
+
 /// The fixtures of one EC or EdDSA group.
 #[cfg(any(feature = "es256", feature = "es384", feature = "eddsa"))]
 struct CurveFixture {
@@ -571,7 +575,7 @@ struct CurveFixture {
 fn curve_group<K: VerifyingKey + PartialEq + std::fmt::Debug>(
     c: &mut Criterion,
     fixture: &CurveFixture,
-    keys: (fn(&str) -> Result<K, Error>, fn(&str) -> Result<K, Error>),
+    keys: (KeyImport<K>, KeyImport<K>),
     their: (
         jsonwebtoken::Algorithm,
         &'static dyn aws_lc_rs::signature::VerificationAlgorithm,
