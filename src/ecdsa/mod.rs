@@ -49,9 +49,11 @@ pub(crate) mod sealed {
         const OID: &'static [u8];
         /// Bytes of a field element and of a scalar: 32 or 48.
         const LEN: usize;
-        /// The point `04 ‖ x ‖ y` (SEC 1 §2.3.3, uncompressed), if it is on
-        /// the curve and not the identity.
-        fn key(uncompressed: &[u8]) -> Option<Self::Key>;
+        /// The point `(x, y)` (big-endian, `LEN` bytes each), if both are
+        /// field elements (below `p`) and the point is on the curve (the
+        /// identity has no affine coordinates). Straight from the
+        /// coordinates: no SEC 1 parser, no point decompression is linked.
+        fn key(x: &[u8], y: &[u8]) -> Option<Self::Key>;
         /// Whether `signature` (`r ‖ s`, `2 × LEN` bytes, each in `[1, n)`)
         /// is a valid signature of `message` under `key`.
         fn verify(key: &Self::Key, message: &[u8], signature: &[u8]) -> bool;
@@ -92,29 +94,24 @@ impl<C: EcCurve> EcdsaKey<C> {
     /// [`KeyError::Point`], as is a point off the curve or the identity.
     pub fn from_sec1_bytes(point: &[u8]) -> Result<Self, Error> {
         match point.split_first() {
-            Some((4, xy)) if xy.len() == 2 * C::LEN => {}
-            _ => return Err(KeyError::Point.into()),
+            Some((4, xy)) if xy.len() == 2 * C::LEN => {
+                let (x, y) = xy.split_at(C::LEN);
+                Self::from_coordinates(x, y)
+            }
+            _ => Err(KeyError::Point.into()),
         }
-        let key = C::key(point).ok_or(KeyError::Point)?;
-        Ok(Self { key })
     }
 
     /// Builds a key from the affine coordinates `x` and `y`, big-endian,
-    /// each exactly the field's length (32 or 48 bytes).
+    /// each exactly the field's length (32 or 48 bytes). Coordinates not
+    /// below the field's prime, or a point off the curve, are
+    /// [`KeyError::Point`].
     pub fn from_coordinates(x: &[u8], y: &[u8]) -> Result<Self, Error> {
         if x.len() != C::LEN || y.len() != C::LEN {
             return Err(KeyError::Point.into());
         }
-        let mut point = [0u8; 1 + 2 * MAX_FIELD_LEN];
-        let len = 1 + 2 * C::LEN;
-        let (tag, xy) = point.split_first_mut().ok_or(KeyError::Point)?;
-        *tag = 4;
-        let (to_x, to_y) = xy.split_at_mut(C::LEN);
-        to_x.copy_from_slice(x);
-        to_y.get_mut(..C::LEN)
-            .ok_or(KeyError::Point)?
-            .copy_from_slice(y);
-        Self::from_sec1_bytes(point.get(..len).ok_or(KeyError::Point)?)
+        let key = C::key(x, y).ok_or(KeyError::Point)?;
+        Ok(Self { key })
     }
 
     /// Builds a key from a whole JWK JSON object (RFC 7517, RFC 7518

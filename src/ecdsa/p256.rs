@@ -2,6 +2,8 @@
 
 use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
+use p256::elliptic_curve::point::AffineCoordinates;
+use p256::{AffinePoint, FieldBytes};
 
 /// The curve P-256 with SHA-256 (ES256), as a type parameter of
 /// [`EcdsaKey`](super::EcdsaKey).
@@ -18,8 +20,11 @@ impl super::sealed::Curve for P256 {
     const OID: &'static [u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
     const LEN: usize = 32;
 
-    fn key(uncompressed: &[u8]) -> Option<VerifyingKey> {
-        VerifyingKey::from_sec1_bytes(uncompressed).ok()
+    fn key(x: &[u8], y: &[u8]) -> Option<VerifyingKey> {
+        let x = FieldBytes::try_from(x).ok()?;
+        let y = FieldBytes::try_from(y).ok()?;
+        let point = Option::from(AffinePoint::from_coordinates(&x, &y))?;
+        VerifyingKey::from_affine(point).ok()
     }
 
     fn verify(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {

@@ -2,6 +2,8 @@
 
 use p384::ecdsa::signature::Verifier;
 use p384::ecdsa::{Signature, VerifyingKey};
+use p384::elliptic_curve::point::AffineCoordinates;
+use p384::{AffinePoint, FieldBytes};
 
 /// The curve P-384 with SHA-384 (ES384), as a type parameter of
 /// [`EcdsaKey`](super::EcdsaKey).
@@ -18,8 +20,11 @@ impl super::sealed::Curve for P384 {
     const OID: &'static [u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
     const LEN: usize = 48;
 
-    fn key(uncompressed: &[u8]) -> Option<VerifyingKey> {
-        VerifyingKey::from_sec1_bytes(uncompressed).ok()
+    fn key(x: &[u8], y: &[u8]) -> Option<VerifyingKey> {
+        let x = FieldBytes::try_from(x).ok()?;
+        let y = FieldBytes::try_from(y).ok()?;
+        let point = Option::from(AffinePoint::from_coordinates(&x, &y))?;
+        VerifyingKey::from_affine(point).ok()
     }
 
     fn verify(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {

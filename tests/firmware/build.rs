@@ -81,6 +81,21 @@ fn fixture_keys(benches: &std::path::Path, own: &std::path::Path) -> String {
             .unwrap();
         }
     }
+    // The EC and Ed25519 fixtures' public keys: the SEC 1 uncompressed point
+    // (`04 || x || y`) and the 32 raw bytes, imported with `from_sec1_bytes`
+    // and `from_bytes`.
+    for (name, file) in [("ES256", "es256"), ("ES384", "es384")] {
+        let jwk = load(benches.join(format!("{file}.pub.jwk.json")));
+        let mut point = vec![4u8];
+        for part in ["x", "y"] {
+            point.extend(base64url_decode(s(&jwk[part])).expect("fixture JWK base64url"));
+        }
+        writeln!(src, "pub const {name}_POINT: &[u8] = {};", bytes(&point)).unwrap();
+    }
+    let jwk = load(benches.join("eddsa.pub.jwk.json"));
+    let x = base64url_decode(s(&jwk["x"])).expect("fixture JWK base64url");
+    assert_eq!(x.len(), 32, "Ed25519 key length");
+    writeln!(src, "pub const ED25519_KEY: &[u8; 32] = {};", bytes(&x)).unwrap();
     src
 }
 

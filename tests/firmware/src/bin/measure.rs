@@ -13,6 +13,15 @@
 //! share), so the difference in `text + data` between two images is the
 //! verifier's share of flash, slightly over-counted.
 //!
+//! `es256` / `es384` / `eddsa` (each on top of `hs256`) verify the bench
+//! fixtures of those algorithms, the keys imported from the raw point / key
+//! bytes.
+//!
+//! Each verify runs between the calls `marker_start()` and `marker_end()`,
+//! where `.ci/firmware`'s QEMU plugin counts the instructions executed (one
+//! `instructions=` figure per verify, in the order of the `stack_bytes=`
+//! lines).
+//!
 //! Each verify runs under stack painting and prints
 //! `stack_bytes=<peak stack of one verify> alg=<alg> target=<triple>`, plus a
 //! `key_setup_stack_bytes=` line for building the key and a `key_bytes=`
@@ -25,7 +34,10 @@ use core::hint::black_box;
 
 #[cfg(feature = "hs256")]
 use jwt_embedded::{Hs256Key, Validation, buffer_len, verify};
-use jwt_embedded_firmware::fixtures::{PS2048_E, PS2048_N, RS2048_E, RS2048_N, RS4096_E, RS4096_N};
+use jwt_embedded_firmware::fixtures::{
+    ED25519_KEY, ES256_POINT, ES384_POINT, PS2048_E, PS2048_N, RS2048_E, RS2048_N, RS4096_E,
+    RS4096_N,
+};
 use jwt_embedded_firmware::{TARGET, entry, exit, println, stack};
 
 const HS256_TOKEN: &str = include_str!("../../../../benches/fixtures/hs256.jwt");
@@ -37,6 +49,10 @@ const POLICY_TOKEN: &str = include_str!("../../fixtures/policy.jwt");
 /// of `fixtures/ps256_2048.pub.jwk.json` (`fixtures/make_fixtures.py`).
 const HS512_TOKEN: &str = include_str!("../../fixtures/hs512.jwt");
 const PS2048_TOKEN: &str = include_str!("../../fixtures/ps256_2048.jwt");
+/// The bench fixtures' claims, ES256 / ES384 / EdDSA (`benches/fixtures/generate_ec.py`).
+const ES256_TOKEN: &str = include_str!("../../../../benches/fixtures/es256.jwt");
+const ES384_TOKEN: &str = include_str!("../../../../benches/fixtures/es384.jwt");
+const EDDSA_TOKEN: &str = include_str!("../../../../benches/fixtures/eddsa.jwt");
 const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
 /// HS512 needs a 64-byte secret (RFC 7518 §3.2): [`SECRET`] twice.
 const SECRET64: &[u8] = b"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -66,15 +82,33 @@ fn fingerprint(parts: &[&[u8]]) -> u32 {
         })
 }
 
+/// Where the instruction count of a verify starts (`.ci/firmware`'s QEMU
+/// plugin counts from this function's first instruction).
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn marker_start() {
+    core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
+}
+
+/// Where the instruction count of a verify ends.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn marker_end() {
+    core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
+}
+
 /// Verifies and reads the claims a device acts on: the length of `sub`
-/// (0 on any error, so that a failure is visible).
+/// (0 on any error, so that a failure is visible). Between the markers.
 #[cfg(feature = "hs256")]
 #[inline(never)]
 fn verify_claims<K: jwt_embedded::VerifyingKey>(token: &str, key: &K, buf: &mut [u8]) -> usize {
-    match verify(token.as_bytes(), key, &POLICY, NOW, buf) {
+    marker_start();
+    let sub = match verify(token.as_bytes(), key, &POLICY, NOW, buf) {
         Ok(verified) => verified.claims().sub.map_or(0, |sub| sub.raw().len()),
         Err(_) => 0,
-    }
+    };
+    marker_end();
+    sub
 }
 
 /// The session-token policy on top of [`POLICY`]: the token taken from an
@@ -95,13 +129,16 @@ fn verify_session(
         .max_lifetime(2_500_000_000)
         .scopes(&["telemetry:write"])
         .revocation(deny);
-    let Ok(token) = jwt_embedded::bearer_token(authorization) else {
-        return 0;
-    };
-    match verify(token, key, &policy, NOW, buf) {
-        Ok(verified) => verified.claims().sub.map_or(0, |sub| sub.raw().len()),
+    marker_start();
+    let sub = match jwt_embedded::bearer_token(authorization) {
+        Ok(token) => match verify(token, key, &policy, NOW, buf) {
+            Ok(verified) => verified.claims().sub.map_or(0, |sub| sub.raw().len()),
+            Err(_) => 0,
+        },
         Err(_) => 0,
-    }
+    };
+    marker_end();
+    sub
 }
 
 /// Imports an RSA public key from `n` and `e` in a frame of its own, so that
@@ -140,6 +177,12 @@ fn main() -> ! {
         black_box(RS4096_E),
         black_box(PS2048_N),
         black_box(PS2048_E),
+        black_box(ES256_TOKEN).as_bytes(),
+        black_box(ES384_TOKEN).as_bytes(),
+        black_box(EDDSA_TOKEN).as_bytes(),
+        black_box(ES256_POINT),
+        black_box(ES384_POINT),
+        black_box(ED25519_KEY),
     ]);
     println!("inputs fingerprint={:08x} target={}", fp, TARGET);
     // Every image prints the same lines, so they cancel out in the flash
@@ -269,6 +312,66 @@ fn main() -> ! {
         if let Some(key) = key {
             ok &= measured("stack_bytes", "PS256-2048", 11, || {
                 verify_claims(black_box(PS2048_TOKEN), &key, &mut buf)
+            });
+        }
+    }
+
+    #[cfg(feature = "es256")]
+    {
+        let mut buf = [0u8; BUF_LEN];
+        let mut key = None;
+        println!(
+            "key_bytes={} alg=ES256 target={}",
+            core::mem::size_of::<jwt_embedded::Es256Key>(),
+            TARGET
+        );
+        ok &= measured("key_setup_stack_bytes", "ES256", true, || {
+            key = jwt_embedded::Es256Key::from_sec1_bytes(black_box(ES256_POINT)).ok();
+            key.is_some()
+        });
+        if let Some(key) = key {
+            ok &= measured("stack_bytes", "ES256", 11, || {
+                verify_claims(black_box(ES256_TOKEN), &key, &mut buf)
+            });
+        }
+    }
+
+    #[cfg(feature = "es384")]
+    {
+        let mut buf = [0u8; BUF_LEN];
+        let mut key = None;
+        println!(
+            "key_bytes={} alg=ES384 target={}",
+            core::mem::size_of::<jwt_embedded::Es384Key>(),
+            TARGET
+        );
+        ok &= measured("key_setup_stack_bytes", "ES384", true, || {
+            key = jwt_embedded::Es384Key::from_sec1_bytes(black_box(ES384_POINT)).ok();
+            key.is_some()
+        });
+        if let Some(key) = key {
+            ok &= measured("stack_bytes", "ES384", 11, || {
+                verify_claims(black_box(ES384_TOKEN), &key, &mut buf)
+            });
+        }
+    }
+
+    #[cfg(feature = "eddsa")]
+    {
+        let mut buf = [0u8; BUF_LEN];
+        let mut key = None;
+        println!(
+            "key_bytes={} alg=EdDSA target={}",
+            core::mem::size_of::<jwt_embedded::Ed25519Key>(),
+            TARGET
+        );
+        ok &= measured("key_setup_stack_bytes", "EdDSA", true, || {
+            key = jwt_embedded::Ed25519Key::from_bytes(black_box(ED25519_KEY)).ok();
+            key.is_some()
+        });
+        if let Some(key) = key {
+            ok &= measured("stack_bytes", "EdDSA", 11, || {
+                verify_claims(black_box(EDDSA_TOKEN), &key, &mut buf)
             });
         }
     }

@@ -1,6 +1,10 @@
 //! EdDSA with Ed25519 (RFC 8032 §5.1; RFC 8037 for JOSE), behind the cargo
 //! feature `eddsa`.
 //!
+//! - this file: [`Ed25519Key`] and its import from JWK, DER and PEM;
+//! - `strict`: the verification, on `curve25519-dalek`'s arithmetic, with a
+//!   low peak stack.
+//!
 //! Strict, as RFC 8032 §5.1.7 reads and beyond what it requires, so that a
 //! signature is valid here exactly when it is valid everywhere: a public key
 //! must be a canonical encoding (`y < p`) of a point that is not of small
@@ -13,12 +17,12 @@
 
 use core::fmt;
 
-use ed25519_dalek::{Signature, VerifyingKey as DalekKey};
-
 use crate::der::{self, Parameters};
 use crate::jwk::{self, Kty};
 use crate::key::sealed::Sealed;
 use crate::{Algorithm, Error, KeyError, Part, VerifyingKey, base64url, pem};
+
+mod strict;
 
 /// The OID `id-Ed25519` (1.3.101.112, RFC 8410 §3), content octets.
 const ID_ED25519: [u8; 3] = [0x2b, 0x65, 0x70];
@@ -31,7 +35,7 @@ const ID_ED25519: [u8; 3] = [0x2b, 0x65, 0x70];
 /// or PEM, RFC 8410) or the raw 32 bytes; see the module's strictness rules.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Ed25519Key {
-    key: DalekKey,
+    key: strict::PublicKey,
 }
 
 impl Ed25519Key {
@@ -66,13 +70,7 @@ impl Ed25519Key {
     /// assert_eq!(Ed25519Key::from_bytes(&identity).err(), Some(Error::InvalidKey(KeyError::Point)));
     /// ```
     pub fn from_bytes(key: &[u8; 32]) -> Result<Self, Error> {
-        if !is_canonical(key) {
-            return Err(KeyError::Point.into());
-        }
-        let key = DalekKey::from_bytes(key).map_err(|_| KeyError::Point)?;
-        if key.is_weak() {
-            return Err(KeyError::Point.into());
-        }
+        let key = strict::import_key(key).ok_or(KeyError::Point)?;
         Ok(Self { key })
     }
 
@@ -146,7 +144,7 @@ impl Ed25519Key {
 
     /// The key's 32-byte encoding.
     pub fn to_bytes(&self) -> [u8; 32] {
-        self.key.to_bytes()
+        *self.key.as_bytes()
     }
 
     /// Verifies a raw 64-byte signature `R ‖ S` over `message`, as a
@@ -154,25 +152,19 @@ impl Ed25519Key {
     /// not valid under the strict rules of this module, is
     /// [`Error::Signature`].
     pub fn verify_raw(&self, message: &[u8], signature: &[u8]) -> Result<(), Error> {
-        let signature = Signature::from_slice(signature).map_err(|_| Error::Signature)?;
-        self.key
-            .verify_strict(message, &signature)
-            .map_err(|_| Error::Signature)
+        let signature: &[u8; 64] = signature.try_into().map_err(|_| Error::Signature)?;
+        if strict::verify_strict(&self.key, message, signature) {
+            Ok(())
+        } else {
+            Err(Error::Signature)
+        }
     }
-}
-
-/// Whether the 255-bit `y` of an encoded point is below `p = 2^255 - 19`
-/// (RFC 8032 §5.1.3, step 1: "If the resulting value is >= p, decoding
-/// fails"): the 19 values from `p` up are the only non-canonical ones.
-fn is_canonical(key: &[u8; 32]) -> bool {
-    let [low, middle @ .., high] = key;
-    !(*high & 0x7f == 0x7f && middle.iter().all(|&b| b == 0xff) && *low >= 0xed)
 }
 
 impl fmt::Debug for Ed25519Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Ed25519Key")
-            .field("key", &self.key.as_bytes())
+            .field("key", self.key.as_bytes())
             .finish()
     }
 }
