@@ -1,9 +1,12 @@
 //! Differential fuzzing of `verify` against the `jsonwebtoken` crate
-//! (RustCrypto backend) for all nine algorithms, tokens signed by
+//! (RustCrypto backend) for all twelve algorithms, tokens signed by
 //! `jsonwebtoken`: HS256/384/512 with a fuzz-chosen secret of at least
 //! `MIN_SECRET_LEN` bytes, RS256/384/512 and PS256/384/512 with the fixed
 //! 2048-bit key (`Rsa2048`; PSS salts are random, as `jsonwebtoken` makes
-//! them).
+//! them), ES256/ES384 and EdDSA with the fixed keys of
+//! `jwt_embedded_fuzz::ec` (`jsonwebtoken` signs with its own `p256`/`p384`
+//! 0.13 and `ed25519-dalek` 2, from the PKCS#8 private keys; this crate
+//! imports the public keys as JWKs, `jsonwebtoken` from `x`/`y`).
 //!
 //! The two libraries legitimately differ (this crate is the stricter one:
 //! duplicate names, `crit`, typed `iss`/`sub`/`jti`/`iat`, exact dates, no
@@ -30,6 +33,12 @@
 //!    it, or rounds it, as `FailedToParse`; this crate reads NumericDates
 //!    exactly, fractions and negative values included, RFC 7519 §2).
 //!
+//! 3. ES256/ES384/EdDSA only, when `sig_variant` is set: the direction-1
+//!    token with its signature replaced: for ECDSA by `r ‖ (n - s)` (both
+//!    accept: neither requires low-S), by another key's signature, by `r`
+//!    or `s` = 0 or `n` (both refuse); for EdDSA by `S + L`, another key's
+//!    signature, `R` the identity (both refuse). The verdicts must agree.
+//!
 //! `jsonwebtoken` reads the wall clock: this crate is given the same clock
 //! and `jsonwebtoken` 60 s more leeway, so that a clock tick between the two
 //! cannot fail direction 2; the generated dates of direction 1 are hours
@@ -40,11 +49,13 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use arbitrary::Arbitrary;
+use base64ct::{Base64UrlUnpadded, Encoding};
 use jsonwebtoken::{DecodingKey, EncodingKey, Header};
-use jwt_embedded::{Hs256Key, Hs384Key, Hs512Key, Rsa2048};
+use jwt_embedded::{Ed25519Key, Es256Key, Es384Key, Hs256Key, Hs384Key, Hs512Key, Rsa2048};
 use jwt_embedded::{MAX_DEPTH, Validation, VerifyingKey, buffer_len, verify};
 use jwt_embedded::{Ps256Key, Ps384Key, Ps512Key, Rs256Key, Rs384Key, Rs512Key};
 use jwt_embedded_fuzz::check::text;
+use jwt_embedded_fuzz::ec::{self, Curve, ED25519_L};
 use jwt_embedded_fuzz::generate::{self, TokenSpec};
 use jwt_embedded_fuzz::oracle::Doc;
 use jwt_embedded_fuzz::reference::RefClaims;
@@ -57,8 +68,10 @@ use serde_json::{Map, Value};
 
 #[derive(Arbitrary, Debug)]
 struct Input {
-    /// `ALGS[alg % 9]`.
+    /// `ALGS[alg % 12]`.
     alg: u8,
+    /// ES256/ES384/EdDSA: direction 3, this variant of the signature.
+    sig_variant: Option<u8>,
     /// HMAC: the secret is `MIN_SECRET_LEN + extra % 33` bytes.
     secret_extra: u8,
     secret_seed: u8,
@@ -244,12 +257,51 @@ fn rsa_keys() -> &'static RsaKeys {
     })
 }
 
+/// The ES256/ES384/EdDSA keys, this crate's (from JWKs) and `jsonwebtoken`'s.
+struct EcKeys {
+    es256: Es256Key,
+    es384: Es384Key,
+    eddsa: Ed25519Key,
+    /// `jsonwebtoken`'s, indexed by `index - 9`.
+    encoding: [EncodingKey; 3],
+    decoding: [DecodingKey; 3],
+}
+
+fn ec_keys() -> &'static EcKeys {
+    static KEYS: OnceLock<EcKeys> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let p256 = ec::ec_point(Curve::P256, 0);
+        let p384 = ec::ec_point(Curve::P384, 0);
+        let ed = ec::ed_public(0);
+        let components = |curve: Curve, point: &[u8]| {
+            let (x, y) = point[1..].split_at(curve.len());
+            DecodingKey::from_ec_components(&b64(x), &b64(y)).expect("EC components")
+        };
+        EcKeys {
+            es256: Es256Key::from_jwk(&ec::ec_jwk(Curve::P256, &p256)).expect("P-256 JWK"),
+            es384: Es384Key::from_jwk(&ec::ec_jwk(Curve::P384, &p384)).expect("P-384 JWK"),
+            eddsa: Ed25519Key::from_jwk(&ec::okp_jwk(&ed)).expect("OKP JWK"),
+            encoding: [
+                EncodingKey::from_ec_der(&ec::ec_pkcs8(Curve::P256, 0)),
+                EncodingKey::from_ec_der(&ec::ec_pkcs8(Curve::P384, 0)),
+                EncodingKey::from_ed_der(&ec::ed_pkcs8(0)),
+            ],
+            decoding: [
+                components(Curve::P256, &p256),
+                components(Curve::P384, &p384),
+                DecodingKey::from_ed_components(&b64(&ed)).expect("OKP x"),
+            ],
+        }
+    })
+}
+
 /// This crate's key for `ALGS[index]`.
 enum OurKey {
     Hs256(Hs256Key),
     Hs384(Hs384Key),
     Hs512(Hs512Key),
     Rsa(usize),
+    Ec(usize),
 }
 
 impl OurKey {
@@ -258,6 +310,7 @@ impl OurKey {
             0 => OurKey::Hs256(Hs256Key::new(secret).expect("long enough")),
             1 => OurKey::Hs384(Hs384Key::new(secret).expect("long enough")),
             2 => OurKey::Hs512(Hs512Key::new(secret).expect("long enough")),
+            i if i >= 9 => OurKey::Ec(i),
             i => OurKey::Rsa(i),
         }
     }
@@ -268,6 +321,9 @@ impl OurKey {
             OurKey::Hs256(k) => k,
             OurKey::Hs384(k) => k,
             OurKey::Hs512(k) => k,
+            OurKey::Ec(9) => &ec_keys().es256,
+            OurKey::Ec(10) => &ec_keys().es384,
+            OurKey::Ec(_) => &ec_keys().eddsa,
             OurKey::Rsa(3) => &r.rs256,
             OurKey::Rsa(4) => &r.rs384,
             OurKey::Rsa(5) => &r.rs512,
@@ -286,14 +342,15 @@ fn min_secret_len(index: usize) -> usize {
     ][index]
 }
 
-/// `jsonwebtoken::crypto::sign`, cached for RSA (a private-key operation
-/// under coverage instrumentation costs tens of milliseconds, and libFuzzer
-/// often mutates other parts of an input than the signed bytes).
+/// `jsonwebtoken::crypto::sign`, cached for RSA, ECDSA and EdDSA (a
+/// private-key operation under coverage instrumentation costs tens of
+/// milliseconds for RSA, about one for ECDSA, and libFuzzer often mutates
+/// other parts of an input than the signed bytes).
 fn their_sign(alg: Alg, message: &[u8], key: &EncodingKey) -> String {
     type Cache = HashMap<(&'static str, Vec<u8>), String>;
     static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
     let sign = || jsonwebtoken::crypto::sign(message, key, alg.jsonwebtoken()).expect("sign");
-    if !alg.is_rsa() {
+    if alg.family == Family::Hmac {
         return sign();
     }
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
@@ -316,7 +373,7 @@ fn their_sign(alg: Alg, message: &[u8], key: &EncodingKey) -> String {
 fn their_encode(alg: Alg, header: &Header, claims: &Value, key: &EncodingKey) -> String {
     let message = format!("{}.{}", part(header), part(claims));
     let token = format!("{message}.{}", their_sign(alg, message.as_bytes(), key));
-    if !alg.is_rsa() {
+    if alg.family == Family::Hmac {
         let real = jsonwebtoken::encode(header, claims, key).expect("encode");
         assert_eq!(real, token, "jsonwebtoken::encode is not as replicated");
     }
@@ -388,6 +445,43 @@ fn legitimate_difference(header: &[u8], payload: &[u8]) -> bool {
             .any(|d| payload.get(d).is_some_and(|v| v.as_u64().is_none()))
 }
 
+/// Direction 3: the token with its ES256/ES384/EdDSA signature edited, and
+/// whether both must accept it.
+fn edit_signature(alg: Alg, token: &[u8], variant: u8) -> Option<(Vec<u8>, bool)> {
+    let dot = token.iter().rposition(|&b| b == b'.')?;
+    let message = &token[..dot];
+    let sig = Base64UrlUnpadded::decode_vec(std::str::from_utf8(&token[dot + 1..]).ok()?).ok()?;
+    let (sig, valid) = match (alg.family, alg.curve()) {
+        (Family::Ecdsa, Some(curve)) => {
+            let (r, s) = sig.split_at(curve.len());
+            let n = curve.order();
+            match variant % 6 {
+                0 => (ec::negate_s(curve, &sig), true),
+                1 => (ec::sign_ec(curve, 1, message), false),
+                2 => ([&vec![0; curve.len()][..], s].concat(), false),
+                3 => ([r, &vec![0; curve.len()][..]].concat(), false),
+                4 => ([n, s].concat(), false),
+                _ => ([r, n].concat(), false),
+            }
+        }
+        (Family::EdDsa, _) => {
+            let (r, s) = sig.split_at(32);
+            let mut identity = [0u8; 32];
+            identity[0] = 1;
+            match variant % 3 {
+                0 => ([r, &ec::le_add(s, &ED25519_L)?[..]].concat(), false),
+                1 => (ec::sign_ed(1, message).to_vec(), false),
+                _ => ([&identity[..], s].concat(), false),
+            }
+        }
+        _ => return None,
+    };
+    let mut edited = message.to_vec();
+    edited.push(b'.');
+    edited.extend_from_slice(b64(&sig).as_bytes());
+    Some((edited, valid))
+}
+
 fuzz_target!(|input: Input| {
     let index = usize::from(input.alg) % ALGS.len();
     let alg = ALGS[index];
@@ -399,11 +493,16 @@ fuzz_target!(|input: Input| {
             .collect::<Vec<u8>>();
         encoding = EncodingKey::from_secret(&secret);
         decoding = DecodingKey::from_secret(&secret);
-    } else {
+    } else if alg.is_rsa() {
         secret = Vec::new();
         let keys = rsa_keys();
         encoding = keys.encoding.clone();
         decoding = keys.decoding.clone();
+    } else {
+        secret = Vec::new();
+        let keys = ec_keys();
+        encoding = keys.encoding[index - 9].clone();
+        decoding = keys.decoding[index - 9].clone();
     }
     let our_key = OurKey::new(index, &secret);
     let key = our_key.get();
@@ -462,6 +561,26 @@ fuzz_target!(|input: Input| {
         Some(&claims_json),
         "jsonwebtoken refuses its own valid token"
     );
+
+    if let Some(variant) = input.sig_variant
+        && let Some((edited, valid)) = edit_signature(alg, &token, variant)
+    {
+        let mut buf = vec![0u8; buffer_len(edited.len())];
+        let ours = verify(&edited, key, &policy, now, &mut buf);
+        let theirs = theirs(&edited, alg, &decoding, iss.as_deref(), aud.as_deref());
+        assert_eq!(
+            ours.is_ok(),
+            valid,
+            "{} signature variant {variant}: {ours:?}",
+            alg.name()
+        );
+        assert_eq!(
+            theirs.is_some(),
+            valid,
+            "{} signature variant {variant}: jsonwebtoken disagrees",
+            alg.name()
+        );
+    }
 
     if !input.mutations.is_empty() {
         let mut mutated = token.clone();

@@ -1,9 +1,10 @@
 //! Fuzzes `jwt_embedded::verify` with every algorithm: HS256/384/512 against
 //! fixed secrets, RS256/384/512 and PS256/384/512 against the fixed 2048-bit
 //! key (as `Rsa2048` and as the wider `Rsa3072`) or the fixed 4096-bit key
-//! (`Rsa4096`).
+//! (`Rsa4096`), ES256, ES384 and EdDSA against the fixed keys of
+//! `jwt_embedded_fuzz::ec` (bit 4 ignored).
 //!
-//! Input: `[selector] [token bytes]`. Selector bits 0-3 (modulo 9) pick the
+//! Input: `[selector] [token bytes]`. Selector bits 0-3 (modulo 12) pick the
 //! algorithm in `Algorithm::ALL` order, bit 4 the 4096-bit key, bit 5 also
 //! verifies `token || "." || base64url(signature)` signed by the independent
 //! signers of `jwt_embedded_fuzz::schemes` (so the header and payload parsers
@@ -17,69 +18,25 @@
 //! same result; both widths give the same verdict for the 2048-bit key; the
 //! key reports its type's `ALGORITHM`; an accepted token has exactly two
 //! '.', no '=' and no ASCII whitespace, its header `alg` is the key's
-//! algorithm, it carries `exp` and no `aud`; a correctly signed token is
+//! algorithm (or `Ed25519` for EdDSA), it carries `exp` and no `aud`; a correctly signed token is
 //! never refused for its signature; a token signed under another algorithm
 //! or (PSS) with another salt length is never accepted.
 #![no_main]
 
 use std::sync::OnceLock;
 
-use jwt_embedded::{Algorithm, Error, Part, Validation, VerifyingKey, buffer_len, verify};
+use jwt_embedded::{Algorithm, Error, VerifyingKey};
+use jwt_embedded::{Ed25519Key, Es256Key, Es384Key};
 use jwt_embedded::{Hs256Key, Hs384Key, Hs512Key, Rsa2048, Rsa3072, Rsa4096};
 use jwt_embedded::{Ps256Key, Ps384Key, Ps512Key, Rs256Key, Rs384Key, Rs512Key};
+use jwt_embedded_fuzz::ec::{self, Curve};
 use jwt_embedded_fuzz::rs256::{TestKey, key_2048, key_4096};
 use jwt_embedded_fuzz::schemes::{ALGS, Alg, Family, salt, sign};
-use jwt_embedded_fuzz::token::b64;
+use jwt_embedded_fuzz::verdict::{both, once, signature_refused, signed};
 use libfuzzer_sys::fuzz_target;
-
-const NOW: i64 = 1_700_000_000;
 
 /// One 64-byte secret: the HMAC keys use its first 32, 48 and 64 bytes.
 const SECRET: &[u8; 64] = b"jwt-embedded fuzz key for every HMAC width: 64 bytes long, fixed";
-
-/// The verdict (the payload if accepted), checked for the shape of an
-/// accepted token.
-fn once<K: VerifyingKey + ?Sized>(token: &[u8], key: &K, fill: u8) -> Result<String, Error> {
-    let mut buf = vec![fill; buffer_len(token.len())];
-    let verified = verify(token, key, &Validation::new(), NOW, &mut buf)?;
-    assert_eq!(token.iter().filter(|&&b| b == b'.').count(), 2);
-    assert!(!token.contains(&b'='), "padding accepted");
-    assert!(
-        !token.iter().any(u8::is_ascii_whitespace),
-        "whitespace accepted"
-    );
-    let alg = key.algorithm().name();
-    assert!(verified.header().alg.eq_str(alg), "header alg is not {alg}");
-    assert!(
-        verified.claims().exp.is_some(),
-        "exp is required by default"
-    );
-    assert!(
-        verified.claims().aud.is_none(),
-        "aud accepted with no audience configured"
-    );
-    Ok(verified.payload().to_owned())
-}
-
-/// `once`, twice (different buffers): the same verdict.
-fn outcome<K: VerifyingKey + ?Sized>(token: &[u8], key: &K) -> Result<String, Error> {
-    let first = once(token, key, 0);
-    assert_eq!(first, once(token, key, 0xa5), "verify is not deterministic");
-    first
-}
-
-/// `outcome` monomorphic and through `&dyn VerifyingKey`, which must agree.
-fn both<K: VerifyingKey>(token: &[u8], key: &K, alg: Algorithm) -> Result<String, Error> {
-    assert_eq!(key.algorithm(), alg, "algorithm()");
-    let mono = outcome(token, key);
-    let dynamic: &dyn VerifyingKey = key;
-    assert_eq!(
-        mono,
-        once(token, dynamic, 0x5a),
-        "dyn and monomorphic differ"
-    );
-    mono
-}
 
 /// An RSA algorithm's keys: the 2048-bit key at two widths, the 4096-bit one.
 struct Widths<A, B, C>(A, B, C);
@@ -116,6 +73,9 @@ struct Keys {
     ps256: Widths<Ps256Key<Rsa2048>, Ps256Key<Rsa3072>, Ps256Key<Rsa4096>>,
     ps384: Widths<Ps384Key<Rsa2048>, Ps384Key<Rsa3072>, Ps384Key<Rsa4096>>,
     ps512: Widths<Ps512Key<Rsa2048>, Ps512Key<Rsa3072>, Ps512Key<Rsa4096>>,
+    es256: Es256Key,
+    es384: Es384Key,
+    eddsa: Ed25519Key,
 }
 
 /// The keys, imported once.
@@ -131,6 +91,9 @@ fn keys() -> &'static Keys {
         ps256: widths!(Ps256Key),
         ps384: widths!(Ps384Key),
         ps512: widths!(Ps512Key),
+        es256: Es256Key::from_sec1_bytes(&ec::ec_point(Curve::P256, 0)).expect("P-256"),
+        es384: Es384Key::from_sec1_bytes(&ec::ec_point(Curve::P384, 0)).expect("P-384"),
+        eddsa: Ed25519Key::from_bytes(&ec::ed_public(0)).expect("Ed25519"),
     })
 }
 
@@ -150,6 +113,9 @@ fn check(token: &[u8], index: usize, wide: bool) -> Result<String, Error> {
         Ps256Key::<Rsa2048>::ALGORITHM,
         Ps384Key::<Rsa3072>::ALGORITHM,
         Ps512Key::<Rsa4096>::ALGORITHM,
+        Es256Key::ALGORITHM,
+        Es384Key::ALGORITHM,
+        Ed25519Key::ALGORITHM,
     ][index];
     assert_eq!(constant, alg, "ALGORITHM");
     match index {
@@ -161,16 +127,11 @@ fn check(token: &[u8], index: usize, wide: bool) -> Result<String, Error> {
         5 => k.rs512.check(token, wide, alg),
         6 => k.ps256.check(token, wide, alg),
         7 => k.ps384.check(token, wide, alg),
-        _ => k.ps512.check(token, wide, alg),
+        8 => k.ps512.check(token, wide, alg),
+        9 => both(token, &k.es256, alg),
+        10 => both(token, &k.es384, alg),
+        _ => both(token, &k.eddsa, alg),
     }
-}
-
-/// `message || "." || base64url(signature)`.
-fn signed(message: &[u8], signature: &[u8]) -> Vec<u8> {
-    let mut token = message.to_vec();
-    token.push(b'.');
-    token.extend_from_slice(b64(signature).as_bytes());
-    token
 }
 
 fn secret(alg: Alg) -> &'static [u8] {
@@ -194,10 +155,7 @@ fuzz_target!(|data: &[u8]| {
             wide,
         );
         assert!(
-            !matches!(
-                result,
-                Err(Error::Signature | Error::Malformed(Part::Signature))
-            ),
+            !signature_refused(&result),
             "{}: a valid signature was refused: {result:?}",
             alg.name()
         );

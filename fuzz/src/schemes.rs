@@ -1,14 +1,17 @@
 //! Independent signers for every JWS algorithm of the crate (HS256/384/512,
-//! RS256/384/512, PS256/384/512), written from RFC 2104, RFC 8017 §8.1,
-//! §8.2, §9.1.1 (EMSA-PSS-ENCODE), §9.2 and RFC 7518 §3 with `hmac`, `sha2`
-//! and the fixtures' raw private-key operation; and the `rsa` crate's
-//! verdicts for both RSA schemes. None of jwt-embedded's code is used.
+//! RS256/384/512, PS256/384/512, ES256/384, EdDSA), written from RFC 2104,
+//! RFC 8017 §8.1, §8.2, §9.1.1 (EMSA-PSS-ENCODE), §9.2 and RFC 7518 §3 with
+//! `hmac`, `sha2` and the fixtures' raw private-key operation (ECDSA and
+//! Ed25519 with `p256`/`p384`/`ed25519-dalek` and the fixed keys of
+//! [`crate::ec`]); and the `rsa` crate's verdicts for both RSA schemes.
+//! None of jwt-embedded's code is used.
 
 use hmac::{Hmac, KeyInit, Mac};
 use rsa::pkcs1v15::Pkcs1v15Sign;
 use rsa::pss::Pss;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
+use crate::ec::{self, Curve};
 use crate::rs256::TestKey;
 
 /// A hash function of JWS (RFC 7518 §3).
@@ -25,6 +28,10 @@ pub enum Family {
     Hmac,
     Pkcs1v15,
     Pss,
+    /// ECDSA (ES256 on P-256 with SHA-256, ES384 on P-384 with SHA-384).
+    Ecdsa,
+    /// Ed25519 (its hash, SHA-512, is part of the scheme).
+    EdDsa,
 }
 
 /// A JWS algorithm, named as in RFC 7518 §3.1.
@@ -34,8 +41,8 @@ pub struct Alg {
     pub hash: Hash,
 }
 
-/// All nine, in the order of `jwt_embedded::Algorithm::ALL`.
-pub const ALGS: [Alg; 9] = {
+/// All twelve, in the order of `jwt_embedded::Algorithm::ALL`.
+pub const ALGS: [Alg; 12] = {
     use Family::*;
     use Hash::*;
     [
@@ -48,6 +55,9 @@ pub const ALGS: [Alg; 9] = {
         Alg::new(Pss, Sha256),
         Alg::new(Pss, Sha384),
         Alg::new(Pss, Sha512),
+        Alg::new(Ecdsa, Sha256),
+        Alg::new(Ecdsa, Sha384),
+        Alg::new(EdDsa, Sha512),
     ]
 };
 
@@ -56,12 +66,14 @@ impl Alg {
         Alg { family, hash }
     }
 
-    /// `"HS256"` ... `"PS512"`.
+    /// `"HS256"` ... `"PS512"`, `"ES256"`, `"ES384"`, `"EdDSA"`.
     pub fn name(self) -> &'static str {
         let prefix = match self.family {
             Family::Hmac => 0,
             Family::Pkcs1v15 => 1,
             Family::Pss => 2,
+            Family::Ecdsa => 3,
+            Family::EdDsa => return "EdDSA",
         };
         let bits = match self.hash {
             Hash::Sha256 => 0,
@@ -72,16 +84,26 @@ impl Alg {
             ["HS256", "HS384", "HS512"],
             ["RS256", "RS384", "RS512"],
             ["PS256", "PS384", "PS512"],
+            ["ES256", "ES384", "ES512"],
         ][prefix][bits]
     }
 
     pub fn is_rsa(self) -> bool {
-        self.family != Family::Hmac
+        matches!(self.family, Family::Pkcs1v15 | Family::Pss)
+    }
+
+    /// The curve of an ECDSA algorithm.
+    pub fn curve(self) -> Option<Curve> {
+        match (self.family, self.hash) {
+            (Family::Ecdsa, Hash::Sha256) => Some(Curve::P256),
+            (Family::Ecdsa, Hash::Sha384) => Some(Curve::P384),
+            _ => None,
+        }
     }
 
     /// The `jsonwebtoken` algorithm of the same name.
     pub fn jsonwebtoken(self) -> jsonwebtoken::Algorithm {
-        self.name().parse().expect("jsonwebtoken knows all nine")
+        self.name().parse().expect("jsonwebtoken knows all twelve")
     }
 }
 
@@ -227,7 +249,7 @@ impl TestKey {
         let public = self.private.to_public_key();
         let hashed = alg.hash.digest(message);
         match (alg.family, alg.hash) {
-            (Family::Hmac, _) => panic!("not an RSA algorithm"),
+            (Family::Hmac | Family::Ecdsa | Family::EdDsa, _) => panic!("not an RSA algorithm"),
             (Family::Pkcs1v15, Hash::Sha256) => {
                 public.verify(Pkcs1v15Sign::new::<Sha256>(), &hashed, signature)
             }
@@ -260,9 +282,12 @@ pub fn salt(message: &[u8], len: usize) -> Vec<u8> {
 }
 
 /// The signature of `message` under `alg`: HMAC with `secret`, RSA with
-/// `key` (PSS with the deterministic [`salt`] of `hLen` bytes).
+/// `key` (PSS with the deterministic [`salt`] of `hLen` bytes), ECDSA
+/// (RFC 6979) and Ed25519 with the fixed keys of [`crate::ec`] (key 0).
 pub fn sign(alg: Alg, secret: &[u8], key: &TestKey, message: &[u8]) -> Vec<u8> {
     match alg.family {
+        Family::Ecdsa => ec::sign_ec(alg.curve().expect("ECDSA"), 0, message),
+        Family::EdDsa => ec::sign_ed(0, message).to_vec(),
         Family::Hmac => alg.hash.hmac(secret, message),
         Family::Pkcs1v15 => key.sign_pkcs1v15(alg.hash, message),
         Family::Pss => key
