@@ -31,6 +31,7 @@ fn main() {
     let mut max_token = 0usize;
     rfc(&vectors, &mut src, &mut max_token);
     wycheproof_jws(&vectors, &mut src, &mut max_token);
+    rfc8037(&vectors, &mut src);
     let rsa_files: &[(&str, &str)] = if small {
         &[]
     } else {
@@ -201,6 +202,11 @@ fn rfc(dir: &std::path::Path, src: &mut String, max_token: &mut usize) {
                 s(&key["e_b64url"]),
                 s(&key["spki_pem"])
             ),
+            "ec" => format!(
+                "RfcKey::Ec {{ jwk: {:?}, spki_pem: {:?} }}",
+                vector["jwk"].to_string(),
+                s(&key["spki_pem"])
+            ),
             other => panic!("key kind {other}"),
         };
         for case in vector["cases"].as_array().expect("cases") {
@@ -236,6 +242,30 @@ fn rfc(dir: &std::path::Path, src: &mut String, max_token: &mut usize) {
         }
     }
     writeln!(src, "];").unwrap();
+}
+
+/// `tests/vectors/rfc8037_ed25519.json`: the RFC 8037 A.2 public key (JWK
+/// and SubjectPublicKeyInfo PEM) and the A.4 EdDSA JWS.
+fn rfc8037(dir: &std::path::Path, src: &mut String) {
+    let doc = load(dir.join("rfc8037_ed25519.json"));
+    writeln!(
+        src,
+        "pub const RFC8037_JWK: &str = {:?};",
+        doc["A.2"]["jwk"].to_string()
+    )
+    .unwrap();
+    writeln!(
+        src,
+        "pub const RFC8037_PEM: &str = {:?};",
+        s(&doc["A.2"]["key"]["spki_pem"])
+    )
+    .unwrap();
+    writeln!(
+        src,
+        "pub const RFC8037_JWS: &str = {:?};",
+        s(&doc["A.4"]["jws"])
+    )
+    .unwrap();
 }
 
 /// Wycheproof `json_web_signature_test.json`: the HS256 and RS256 groups

@@ -168,6 +168,13 @@ pub mod vectors {
             /// PEM.
             spki_pem: &'static str,
         },
+        /// ES256: the public JWK and the SubjectPublicKeyInfo PEM.
+        Ec {
+            /// The JWK's JSON text.
+            jwk: &'static str,
+            /// PEM.
+            spki_pem: &'static str,
+        },
     }
 
     /// Which group of Wycheproof's JWS file a case comes from.

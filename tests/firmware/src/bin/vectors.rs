@@ -15,8 +15,9 @@ use jwt_embedded::{
 };
 use jwt_embedded_firmware::fixtures::{PS2048_E, PS2048_N};
 use jwt_embedded_firmware::vectors::{
-    HS_KEYS, JWS, JWS_NUMBER_OF_TESTS, JwsGroup, MAX_TOKEN_LEN, OTHER_RSA_JWKS, RFC, RS_KEYS,
-    RSA_2048, RSA_2048_NUMBER_OF_TESTS, RSA_4096, RSA_4096_NUMBER_OF_TESTS, RfcKey, RsaGroup,
+    HS_KEYS, JWS, JWS_NUMBER_OF_TESTS, JwsGroup, MAX_TOKEN_LEN, OTHER_RSA_JWKS, RFC, RFC8037_JWK,
+    RFC8037_JWS, RFC8037_PEM, RS_KEYS, RSA_2048, RSA_2048_NUMBER_OF_TESTS, RSA_4096,
+    RSA_4096_NUMBER_OF_TESTS, RfcKey, RsaGroup,
 };
 use jwt_embedded_firmware::{TARGET, entry, exit, println};
 use sha2::{Sha256, Sha512};
@@ -120,6 +121,7 @@ fn main() -> ! {
             run(name, groups).end(expected, &mut total);
         }
     }
+    rfc8037(&mut buf).end(RFC8037_CHECKS, &mut total);
     rejections(&mut buf).end(REJECTIONS.len() + 2, &mut total);
     hs512_ps256(&mut buf).end(HS512_PS256_CHECKS, &mut total);
 
@@ -135,7 +137,7 @@ fn main() -> ! {
 // ---------------------------------------------------------------------------
 
 /// Cases in `rfc_vectors.json` (as `tests/rfc_vectors.rs` counts them).
-const RFC_CASES: usize = 20;
+const RFC_CASES: usize = 28;
 
 fn rfc(buf: &mut [u8]) -> Section {
     let mut section = Section::new("rfc");
@@ -191,8 +193,90 @@ fn rfc(buf: &mut [u8]) -> Section {
                     }
                 }
             }
+            RfcKey::Ec { jwk, spki_pem } => {
+                for (form, key) in [
+                    ("jwk", jwt_embedded::Es256Key::from_jwk(jwk)),
+                    ("spki pem", jwt_embedded::Es256Key::from_pem(spki_pem)),
+                ] {
+                    match key {
+                        Ok(key) => run(
+                            form,
+                            verify(token, &key, &policy, case.now, buf).map(|v| v.payload()),
+                        ),
+                        Err(e) => run(form, Err(e)),
+                    }
+                }
+            }
         }
     }
+    section
+}
+
+// ---------------------------------------------------------------------------
+// RFC 8037 (EdDSA)
+// ---------------------------------------------------------------------------
+
+/// Checks of [`rfc8037`]: the A.4 signature decodes; per key form (JWK,
+/// PEM), the A.4 signature, the same with one bit flipped, and the whole JWS
+/// (whose payload is text, not claims: `malformed` after the signature
+/// passed); then the A.4 token under an ES256 key refused on `alg`.
+const RFC8037_CHECKS: usize = 1 + 2 * 3 + 1;
+
+fn rfc8037(buf: &mut [u8]) -> Section {
+    use jwt_embedded::Ed25519Key;
+    let mut section = Section::new("rfc8037");
+    let Some((signing_input, signature)) = RFC8037_JWS.rsplit_once('.') else {
+        section.check(false, "A.4 JWS", "no signature segment");
+        return section;
+    };
+    let mut raw = [0u8; 64];
+    let decoded = Base64UrlUnpadded::decode(signature, &mut raw).map(|s| s.len());
+    section.check(decoded == Ok(64), "A.4 signature", decoded);
+    for (form, key) in [
+        ("jwk", Ed25519Key::from_jwk(RFC8037_JWK)),
+        ("spki pem", Ed25519Key::from_pem(RFC8037_PEM)),
+    ] {
+        let key = match key {
+            Ok(key) => key,
+            Err(e) => {
+                section.check(false, form, e);
+                continue;
+            }
+        };
+        let valid = key.verify_raw(signing_input.as_bytes(), &raw);
+        section.check(valid.is_ok(), format_args!("A.4 ({form})"), valid);
+        let mut flipped = raw;
+        flipped[17] ^= 0x10;
+        let tampered = key.verify_raw(signing_input.as_bytes(), &flipped);
+        section.check(
+            tampered == Err(Error::Signature),
+            format_args!("A.4, one bit flipped ({form})"),
+            tampered,
+        );
+        let whole = verify(RFC8037_JWS.as_bytes(), &key, &ANY, WYCHEPROOF_NOW, buf).map(|_| ());
+        section.check(
+            whole == Err(Error::Malformed(Part::Claims)),
+            format_args!("A.4 JWS, text payload ({form})"),
+            whole,
+        );
+    }
+    // The RFC vectors' ES256 key (RFC 7515 A.3) takes no EdDSA token.
+    let es256 = RFC.iter().find_map(|c| match c.key {
+        RfcKey::Ec { jwk, .. } => Some(jwk),
+        _ => None,
+    });
+    let refused = match es256.map(jwt_embedded::Es256Key::from_jwk) {
+        Some(Ok(key)) => {
+            verify(RFC8037_JWS.as_bytes(), &key, &ANY, WYCHEPROOF_NOW, buf).map(|_| ())
+        }
+        Some(Err(e)) => Err(e),
+        None => Err(KeyError::Encoding.into()),
+    };
+    section.check(
+        refused == Err(Error::Algorithm),
+        "A.4 JWS, ES256 key",
+        refused,
+    );
     section
 }
 
@@ -541,7 +625,7 @@ fn hs512_ps256(buf: &mut [u8]) -> Section {
     // RFC 7515 A.2 (RS256) under a PS256 key of its modulus.
     let rs_vector = RFC.iter().find_map(|c| match c.key {
         RfcKey::Rs { n, e, .. } => Some((c.token, n, e)),
-        RfcKey::Hs { .. } => None,
+        RfcKey::Hs { .. } | RfcKey::Ec { .. } => None,
     });
     let rs_under_ps = match rs_vector {
         Some((rs_token, n, e)) => match Ps256Key::<Rsa2048>::from_jwk_components(n, e) {
@@ -924,7 +1008,7 @@ fn rejections(buf: &mut [u8]) -> Section {
     // 7515 A.2 RS256 token under an HS256 key, fail on `alg`.
     let rs_vector = RFC.iter().find_map(|c| match c.key {
         RfcKey::Rs { n, e, .. } => Some((c.token, n, e)),
-        RfcKey::Hs { .. } => None,
+        RfcKey::Hs { .. } | RfcKey::Ec { .. } => None,
     });
     let confusion = match (rs_vector, forge(HS, GOOD, Tamper::None, &mut forged)) {
         (Some((rs_token, n, e)), Some(hs_token)) => match Rs256Key2048::from_jwk_components(n, e) {
