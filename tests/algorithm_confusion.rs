@@ -1,14 +1,18 @@
-//! Algorithm confusion across the nine algorithms of the crate.
+//! Algorithm confusion across the algorithms of the crate: the nine HMAC
+//! and RSA ones always, and ES256, ES384 and EdDSA with the features `es256`,
+//! `es384` and `eddsa`.
 //!
-//! A token of every algorithm is signed by `jsonwebtoken` (HS* with one
-//! 64-byte secret, RS*/PS* with one 2048-bit RSA key), and a key of every
-//! algorithm is built from the same material. Each key verifies exactly the
-//! token of its own algorithm and refuses the eight others with
-//! `Error::Algorithm`, before any signature check: used directly (generic
-//! `verify::<K>`), as `&dyn VerifyingKey`, and from a heterogeneous
-//! `Vec<Box<dyn VerifyingKey>>`. Also: the classic HMAC-with-the-public-key
-//! forgery, header `alg` values that are not exactly an algorithm name, and
-//! the `Algorithm` names themselves.
+//! A token of every algorithm of `Algorithm::ALL` (all twelve, whatever the
+//! features) is signed by `jsonwebtoken` (HS* with one 64-byte secret, RS*/PS*
+//! with one 2048-bit RSA key, ES256/ES384 with one P-256 and one P-384 key,
+//! EdDSA with one Ed25519 key), and a key of every algorithm the build has is
+//! built from the same material. Each key verifies exactly the token of its
+//! own algorithm and refuses the eleven others with `Error::Algorithm`,
+//! before any signature check: used directly (generic `verify::<K>`), as
+//! `&dyn VerifyingKey`, and from a heterogeneous `Vec<Box<dyn VerifyingKey>>`.
+//! Also: the classic HMAC-with-the-public-key forgery (RSA and EC public
+//! keys), header `alg` values that are not exactly an algorithm name, and the
+//! `Algorithm` names themselves (`"Ed25519"` names EdDSA, RFC 9864).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -23,12 +27,19 @@ use serde_json::json;
 mod common;
 
 use common::{
-    KeyUnderTest, b64url, hmac_token, provider, public_pem, rsa_private_key, their_algorithm,
-    their_rsa_key,
+    EcCurveId, EcSigner, EdSigner, KeyUnderTest, b64url, hmac_token, provider, public_pem,
+    rsa_private_key, their_algorithm, their_rsa_key,
 };
 
 const SECRET: [u8; 64] = *b"algorithm confusion test secret, sixty-four bytes long, exactly!";
 const NOW: i64 = 1_700_000_000;
+
+/// Algorithms with a key type in this build: the nine, plus those of the
+/// EC features turned on.
+const KEYED: usize = 9
+    + cfg!(feature = "es256") as usize
+    + cfg!(feature = "es384") as usize
+    + cfg!(feature = "eddsa") as usize;
 
 fn policy() -> Validation<'static> {
     Validation::new().required(RequiredClaims::NONE)
@@ -39,19 +50,38 @@ fn private_key() -> &'static rsa::PrivateKey {
     KEY.get_or_init(|| rsa_private_key(2048, 3048))
 }
 
+fn p256() -> EcSigner {
+    EcSigner::new(EcCurveId::P256, 256)
+}
+
+fn p384() -> EcSigner {
+    EcSigner::new(EcCurveId::P384, 384)
+}
+
+fn ed25519() -> EdSigner {
+    EdSigner::new(25519)
+}
+
 /// A token of each algorithm, in `Algorithm::ALL` order.
 fn tokens() -> Vec<(Algorithm, String)> {
     provider();
     let claims = json!({ "sub": "confused deputy", "exp": NOW + 600 });
     let rsa = their_rsa_key(private_key());
     let hmac = EncodingKey::from_secret(&SECRET);
+    let (es256, es384, eddsa) = (
+        p256().their_key(),
+        p384().their_key(),
+        ed25519().their_key(),
+    );
     Algorithm::ALL
         .iter()
         .map(|&alg| {
-            let key = if alg.name().starts_with("HS") {
-                &hmac
-            } else {
-                &rsa
+            let key = match alg {
+                Algorithm::Es256 => &es256,
+                Algorithm::Es384 => &es384,
+                Algorithm::EdDsa => &eddsa,
+                _ if alg.name().starts_with("HS") => &hmac,
+                _ => &rsa,
             };
             let token =
                 jsonwebtoken::encode(&Header::new(their_algorithm(alg)), &claims, key).unwrap();
@@ -60,10 +90,12 @@ fn tokens() -> Vec<(Algorithm, String)> {
         .collect()
 }
 
-/// A key of each algorithm, from the same secret and the same RSA key.
+/// A key of each algorithm of the build, from the same secret, the same RSA
+/// key and the same EC keys, in `Algorithm::ALL` order.
 fn keys() -> Vec<Box<dyn VerifyingKey>> {
     let pem = public_pem(private_key());
-    vec![
+    #[allow(unused_mut)]
+    let mut keys: Vec<Box<dyn VerifyingKey>> = vec![
         Box::new(Hs256Key::new(&SECRET).unwrap()),
         Box::new(Hs384Key::new(&SECRET).unwrap()),
         Box::new(Hs512Key::new(&SECRET).unwrap()),
@@ -73,7 +105,21 @@ fn keys() -> Vec<Box<dyn VerifyingKey>> {
         Box::new(Ps256Key::<Rsa2048>::from_pem(&pem).unwrap()),
         Box::new(Ps384Key::<Rsa2048>::from_pem(&pem).unwrap()),
         Box::new(Ps512Key::<Rsa4096>::from_pem(&pem).unwrap()),
-    ]
+    ];
+    #[cfg(feature = "es256")]
+    keys.push(Box::new(
+        jwt_embedded::Es256Key::from_jwk(&p256().jwk("")).unwrap(),
+    ));
+    #[cfg(feature = "es384")]
+    keys.push(Box::new(
+        jwt_embedded::Es384Key::from_jwk(&p384().jwk("")).unwrap(),
+    ));
+    #[cfg(feature = "eddsa")]
+    keys.push(Box::new(
+        jwt_embedded::Ed25519Key::from_jwk(&ed25519().jwk("")).unwrap(),
+    ));
+    assert_eq!(keys.len(), KEYED);
+    keys
 }
 
 fn run<K: VerifyingKey + ?Sized>(token: &str, key: &K) -> Result<(), Error> {
@@ -83,12 +129,15 @@ fn run<K: VerifyingKey + ?Sized>(token: &str, key: &K) -> Result<(), Error> {
 
 #[test]
 fn algorithm_names() {
-    assert_eq!(Algorithm::ALL.len(), 9);
+    // Every algorithm is named whatever the features: only the key types
+    // are behind them.
+    assert_eq!(Algorithm::ALL.len(), 12);
     let names: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
     assert_eq!(
         names,
         [
-            "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512"
+            "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+            "ES256", "ES384", "EdDSA"
         ]
     );
     for alg in Algorithm::ALL {
@@ -96,8 +145,11 @@ fn algorithm_names() {
         assert_eq!(Algorithm::from_name(&alg.name().to_lowercase()), None);
         assert_eq!(Algorithm::from_name(&format!("{} ", alg.name())), None);
     }
+    // RFC 9864's fully-specified name of EdDSA on Ed25519.
+    assert_eq!(Algorithm::from_name("Ed25519"), Some(Algorithm::EdDsa));
     for other in [
-        "none", "None", "NONE", "", "ES256", "ES384", "ES512", "EdDSA", "HS1",
+        "none", "None", "NONE", "", "ES512", "ES256K", "Ed448", "EDDSA", "eddsa", "ed25519", "HS1",
+        "RS1",
     ] {
         assert_eq!(Algorithm::from_name(other), None, "{other}");
     }
@@ -110,7 +162,18 @@ fn algorithm_names() {
     assert_eq!(Ps256Key::<Rsa2048>::ALGORITHM, Algorithm::Ps256);
     assert_eq!(Ps384Key::<Rsa2048>::ALGORITHM, Algorithm::Ps384);
     assert_eq!(Ps512Key::<Rsa4096>::ALGORITHM, Algorithm::Ps512);
-    for (key, alg) in keys().iter().zip(Algorithm::ALL) {
+    #[cfg(feature = "es256")]
+    assert_eq!(jwt_embedded::Es256Key::ALGORITHM, Algorithm::Es256);
+    #[cfg(feature = "es384")]
+    assert_eq!(jwt_embedded::Es384Key::ALGORITHM, Algorithm::Es384);
+    #[cfg(feature = "eddsa")]
+    assert_eq!(jwt_embedded::Ed25519Key::ALGORITHM, Algorithm::EdDsa);
+    let keyed: Vec<Algorithm> = Algorithm::ALL
+        .into_iter()
+        .filter(|&alg| common::has_key_type(alg))
+        .collect();
+    assert_eq!(keyed.len(), KEYED);
+    for (key, alg) in keys().iter().zip(keyed) {
         assert_eq!(key.algorithm(), alg);
     }
 }
@@ -138,7 +201,7 @@ fn every_key_refuses_every_other_algorithm_dyn() {
             }
         }
     }
-    assert_eq!(refused, 9 * 8);
+    assert_eq!(refused, KEYED * 11);
 }
 
 /// The same through the generic, monomorphic `verify::<K>`.
@@ -174,7 +237,22 @@ fn every_key_refuses_every_other_algorithm_generic() {
     refused += refuses_others(&Ps256Key::<Rsa2048>::from_pem(&pem).unwrap(), &tokens);
     refused += refuses_others(&Ps384Key::<Rsa4096>::from_pem(&pem).unwrap(), &tokens);
     refused += refuses_others(&Ps512Key::<Rsa2048>::from_pem(&pem).unwrap(), &tokens);
-    assert_eq!(refused, 9 * 8);
+    #[cfg(feature = "es256")]
+    {
+        let key = jwt_embedded::Es256Key::from_public_key_der(&p256().spki_der()).unwrap();
+        refused += refuses_others(&key, &tokens);
+    }
+    #[cfg(feature = "es384")]
+    {
+        let key = jwt_embedded::Es384Key::from_public_key_der(&p384().spki_der()).unwrap();
+        refused += refuses_others(&key, &tokens);
+    }
+    #[cfg(feature = "eddsa")]
+    {
+        let key = jwt_embedded::Ed25519Key::from_bytes(&ed25519().public()).unwrap();
+        refused += refuses_others(&key, &tokens);
+    }
+    assert_eq!(refused, KEYED * 11);
 }
 
 /// The signature of each token is valid only for its own algorithm: with
@@ -197,8 +275,9 @@ fn relabelled_tokens_are_refused() {
             let relabelled = format!("{}{rest}", b64url(header.as_bytes()));
             let result = run(&relabelled, key.as_ref());
             // HS tokens have a 32/48/64-byte tag, RSA ones a 256-byte
-            // signature: a length that is wrong for the key is a malformed
-            // signature segment; one of the right length does not verify.
+            // signature, ES256 and EdDSA ones 64 bytes, ES384 ones 96: a
+            // length that is wrong for the key is a malformed signature
+            // segment; one of the right length does not verify.
             assert!(
                 matches!(result, Err(Error::Signature | Error::Malformed(_))),
                 "{alg:?} token relabelled {other:?}: {result:?}"
@@ -206,21 +285,38 @@ fn relabelled_tokens_are_refused() {
             refused += 1;
         }
     }
-    assert_eq!(refused, 9 * 8);
+    // Every key meets the eleven tokens of the other algorithms.
+    assert_eq!(refused, KEYED * 11);
 }
 
-/// HS256/384/512 tokens MACed with the RSA public key (its PEM text, or its
-/// DER) are refused by every RSA key: the header's `alg` is not theirs.
+/// HS256/384/512 tokens MACed with a public key (the RSA key's PEM text or
+/// DER; the EC keys' SPKI DER, PEM, or raw point) are refused by every RSA
+/// and EC key: the header's `alg` is not theirs.
 #[test]
 fn hmac_with_the_public_key_is_refused() {
     use rsa::pkcs8::EncodePublicKey;
     let pem = public_pem(private_key());
     let der = private_key().to_public_key().to_public_key_der().unwrap();
+    let (p256, p384, ed25519) = (p256(), p384(), ed25519());
+    let ec_public: Vec<Vec<u8>> = vec![
+        p256.spki_der(),
+        common::to_pem("PUBLIC KEY", &p256.spki_der()).into_bytes(),
+        p256.point(),
+        p384.spki_der(),
+        p384.point(),
+        ed25519.spki_der(),
+        ed25519.public().to_vec(),
+        ed25519.jwk("").into_bytes(),
+    ];
     let payload = json!({ "sub": "forged", "exp": NOW + 600 }).to_string();
     let keys = keys();
     let mut refused = 0;
+    let secrets: Vec<&[u8]> = [pem.as_bytes(), der.as_bytes()]
+        .into_iter()
+        .chain(ec_public.iter().map(Vec::as_slice))
+        .collect();
     for alg in ["HS256", "HS384", "HS512"] {
-        for secret in [pem.as_bytes(), der.as_bytes()] {
+        for &secret in &secrets {
             let header = format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#);
             let forged = hmac_token(alg, secret, &header, &payload);
             for key in keys
@@ -232,10 +328,10 @@ fn hmac_with_the_public_key_is_refused() {
             }
         }
     }
-    assert_eq!(refused, 3 * 2 * 6);
+    assert_eq!(refused, 3 * 10 * (KEYED - 3));
 }
 
-/// Header `alg` values that are not exactly one of the nine names are
+/// Header `alg` values that are not exactly one of the twelve names are
 /// refused by every key: case variants, padding, `none`, other families,
 /// non-strings; signed correctly for the key where it can be (HMAC).
 #[test]
@@ -281,12 +377,19 @@ fn near_miss_alg_values_are_refused() {
             }
         }
     }
+    // Unsecured tokens (empty signature segment): refused for their `alg`,
+    // or, by the one key whose algorithm the header names, for the empty
+    // signature.
+    let mut empty_signature = 0;
     for variant in [
         "\"none\"",
         "\"None\"",
         "\"NONE\"",
         "\"ES256\"",
+        "\"ES512\"",
         "\"EdDSA\"",
+        "\"Ed25519\"",
+        "\"Ed448\"",
         "\"\"",
     ] {
         let header = format!(r#"{{"alg":{variant}}}"#);
@@ -296,15 +399,21 @@ fn near_miss_alg_values_are_refused() {
                 b64url(header.as_bytes()),
                 b64url(payload.as_bytes())
             );
-            assert_eq!(
-                run(&unsecured, key.as_ref()),
-                Err(Error::Algorithm),
-                "{variant}"
-            );
-            refused += 1;
+            let named = Algorithm::from_name(variant.trim_matches('"'));
+            let result = run(&unsecured, key.as_ref());
+            if named == Some(key.algorithm()) {
+                assert_eq!(result, Err(Error::Malformed(Part::Signature)), "{variant}");
+                empty_signature += 1;
+            } else {
+                assert_eq!(result, Err(Error::Algorithm), "{variant}");
+                refused += 1;
+            }
         }
     }
-    assert_eq!(refused, 9 * 7 * 9 + 6 * 9);
+    // ES256, EdDSA and Ed25519 name a key of the build when its feature is on.
+    let named = cfg!(feature = "es256") as usize + 2 * cfg!(feature = "eddsa") as usize;
+    assert_eq!(empty_signature, named);
+    assert_eq!(refused, 12 * 7 * KEYED + 9 * KEYED - named);
 }
 
 /// An `alg` spelled with JSON escapes is the algorithm it decodes to: the
@@ -325,4 +434,32 @@ fn escaped_alg_is_the_algorithm_it_spells() {
             assert_eq!(run(&token, key.as_ref()), expected, "{escaped}");
         }
     }
+}
+
+/// `"Ed25519"` (RFC 9864) in the header is EdDSA: the Ed25519 key takes a
+/// token signed under it, and every other key refuses it for its `alg`.
+#[test]
+fn ed25519_alg_is_eddsa() {
+    let signer = ed25519();
+    let payload = json!({ "sub": "fully specified", "exp": NOW + 600 }).to_string();
+    let mut refused = 0;
+    for alg in ["EdDSA", "Ed25519", "Ed\\u00325519"] {
+        let input = common::signing_input(&format!(r#"{{"alg":"{alg}"}}"#), &payload);
+        let token = format!("{input}.{}", b64url(&signer.sign(input.as_bytes())));
+        for key in keys() {
+            let result = run(&token, key.as_ref());
+            if key.algorithm() == Algorithm::EdDsa {
+                assert_eq!(result, Ok(()), "{alg}");
+            } else {
+                assert_eq!(
+                    result,
+                    Err(Error::Algorithm),
+                    "{alg} with {:?}",
+                    key.algorithm()
+                );
+                refused += 1;
+            }
+        }
+    }
+    assert_eq!(refused, 3 * (KEYED - cfg!(feature = "eddsa") as usize));
 }

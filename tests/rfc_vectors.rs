@@ -4,6 +4,13 @@
 //! (HS256: the secret and the JWK; RS256: `n`/`e`, the whole JWK and the
 //! SubjectPublicKeyInfo PEM).
 //!
+//! RFC 7515 A.3 (ES256, feature `es256`): the key from the JWK, `x`/`y` and
+//! the SPKI PEM (all equal), every case at its `now` (the token's `exp` is
+//! in March 2011). RFC 8037 A.4/A.5 (EdDSA, feature `eddsa`) come from
+//! `rfc8037_ed25519.json`: the A.2 key from the JWK, the raw bytes and the
+//! PEM; the A.4 signature verifies, and the A.5 JWS, whose payload is plain
+//! text, is a valid JWS but malformed claims as a JWT.
+//!
 //! RFC 7520 4.2 (PS384) comes straight from the JOSE Cookbook files
 //! (`jose-cookbook/jws/4_2.rsa-pss_signature.json` and its key,
 //! `jwk/3_3.rsa_public_key.json`), checked like 4.1: the signature is valid,
@@ -174,6 +181,47 @@ fn run_rs256(vector: &Value) -> usize {
     cases.len()
 }
 
+/// An ES256 vector: the JWK, `x`/`y` and the PEM (all equal), the
+/// signature alone (raw `r ‖ s`, and its DER form refused), then every case.
+#[cfg(feature = "es256")]
+fn run_es256(vector: &Value) -> usize {
+    use jwt_embedded::Es256Key;
+    let id = str_field(vector, "id");
+    let key_json = &vector["key"];
+    assert_eq!(str_field(key_json, "kind"), "ec", "{id}");
+    assert_eq!(str_field(key_json, "crv"), "P-256", "{id}");
+    let jwk = Es256Key::from_jwk(&vector["jwk"].to_string()).expect("jwk");
+    let x = b64url_decode(str_field(key_json, "x_b64url")).expect("x");
+    let y = b64url_decode(str_field(key_json, "y_b64url")).expect("y");
+    let coordinates = Es256Key::from_coordinates(&x, &y).expect("x/y");
+    let pem = Es256Key::from_pem(str_field(key_json, "spki_pem")).expect("pem");
+    assert_eq!(jwk, coordinates, "{id}");
+    assert_eq!(jwk, pem, "{id}");
+
+    let signing_input = str_field(vector, "signing_input");
+    let signature_ok = vector["jws_signature_valid"]
+        .as_bool()
+        .expect("jws_signature_valid");
+    let raw = signature(vector);
+    assert_eq!(raw.len(), Es256Key::SIGNATURE_LEN, "{id}: raw r || s");
+    let verdict = jwk.verify_raw(signing_input.as_bytes(), &raw);
+    assert_eq!(verdict.is_ok(), signature_ok, "{id}: signature check");
+    let mut altered = raw.clone();
+    altered[63] ^= 1;
+    assert_eq!(
+        jwk.verify_raw(signing_input.as_bytes(), &altered),
+        Err(Error::Signature)
+    );
+
+    let cases = vector["cases"].as_array().expect("cases array");
+    for case in cases {
+        for (key_name, k) in [("jwk", &jwk), ("x/y", &coordinates), ("pem", &pem)] {
+            check_case(vector, case, key_name, k);
+        }
+    }
+    cases.len()
+}
+
 #[test]
 fn rfc_vectors() {
     let doc = load();
@@ -181,12 +229,18 @@ fn rfc_vectors() {
     let vectors = doc["vectors"].as_array().expect("vectors array");
 
     let (mut hs256_cases, mut rs256_cases) = (0usize, 0usize);
+    #[allow(unused_mut)]
+    let mut es256_cases = 0usize;
     let mut seen_ids = Vec::new();
     for vector in vectors {
         let id = str_field(vector, "id");
         match str_field(vector, "alg") {
             "HS256" => hs256_cases += run_hs256(vector),
             "RS256" => rs256_cases += run_rs256(vector),
+            #[cfg(feature = "es256")]
+            "ES256" => es256_cases += run_es256(vector),
+            #[cfg(not(feature = "es256"))]
+            "ES256" => {}
             other => panic!("{id}: unexpected alg {other}"),
         }
         seen_ids.push(id);
@@ -231,6 +285,7 @@ fn rfc_vectors() {
     for expected in [
         "rfc7515-A.1",
         "rfc7515-A.2",
+        "rfc7515-A.3",
         "rfc7519-3.1",
         "rfc7519-6.1",
         "rfc7520-4.1",
@@ -243,7 +298,14 @@ fn rfc_vectors() {
         "HS256 case count changed: update this test"
     );
     assert_eq!(rs256_cases, 9, "RS256 case count changed: update this test");
-    eprintln!("rfc_vectors: {hs256_cases} HS256 cases, {rs256_cases} RS256 cases run");
+    let expected_es256 = if cfg!(feature = "es256") { 8 } else { 0 };
+    assert_eq!(
+        es256_cases, expected_es256,
+        "ES256 case count changed: update this test"
+    );
+    eprintln!(
+        "rfc_vectors: {hs256_cases} HS256 cases, {rs256_cases} RS256 cases, {es256_cases} ES256 cases run"
+    );
 }
 
 /// RFC 7520 4.2: PS384 over a plain-text payload, with the RFC 7520 3.3 key.
@@ -371,4 +433,97 @@ fn rfc7520_4_2_ps384() {
         .map(|(id, _, _)| id)
         .collect();
     assert_eq!(figure20, [346, 350]);
+}
+
+/// RFC 8037 A.2, A.4 and A.5: Ed25519 (EdDSA), from `rfc8037_ed25519.json`.
+#[cfg(feature = "eddsa")]
+#[test]
+fn rfc8037_ed25519() {
+    use jwt_embedded::{Algorithm, Ed25519Key, KeyError};
+    let doc = common::load_vectors("rfc8037_ed25519.json");
+    assert_eq!(doc["format"], "jwt-rfc8037-vectors/1");
+
+    // A.1 is a private JWK: refused. A.2 is its public half.
+    assert_eq!(
+        Ed25519Key::from_jwk(&doc["A.1"]["jwk"].to_string()).err(),
+        Some(Error::InvalidKey(KeyError::Private))
+    );
+    let a2 = &doc["A.2"];
+    let key = Ed25519Key::from_jwk(&a2["jwk"].to_string()).expect("A.2 JWK");
+    let public = hex::decode(str_field(&a2["key"], "public_key_hex")).unwrap();
+    assert_eq!(key.to_bytes()[..], public[..]);
+    assert_eq!(Ed25519Key::from_slice(&public), Ok(key.clone()));
+    assert_eq!(
+        Ed25519Key::from_pem(str_field(&a2["key"], "spki_pem")),
+        Ok(key.clone())
+    );
+    assert_eq!(
+        b64url_decode(str_field(&a2["key"], "x_b64url")),
+        Some(public.clone())
+    );
+
+    // A.4: the signature over the signing input, raw and as a JWS segment.
+    let a4 = &doc["A.4"];
+    let signing_input = str_field(a4, "signing_input");
+    let signature = hex::decode(str_field(a4, "signature_hex")).unwrap();
+    let signature_b64 = str_field(a4, "signature_b64url");
+    assert_eq!(b64url_decode(signature_b64), Some(signature.clone()));
+    assert_eq!(
+        str_field(a4, "jws"),
+        format!("{signing_input}.{signature_b64}")
+    );
+    assert_eq!(key.verify_raw(signing_input.as_bytes(), &signature), Ok(()));
+    assert_eq!(
+        key.verify_signature(signing_input.as_bytes(), signature_b64.as_bytes()),
+        Ok(())
+    );
+    for at in [0, 31, 32, 63] {
+        let mut altered = signature.clone();
+        altered[at] ^= 0x02;
+        assert_eq!(
+            key.verify_raw(signing_input.as_bytes(), &altered),
+            Err(Error::Signature),
+            "byte {at}"
+        );
+    }
+    assert_eq!(
+        key.verify_raw(b"Example of Ed25519 Signing", &signature),
+        Err(Error::Signature)
+    );
+
+    // A.5: the same JWS through `verify`. The payload is plain text: the
+    // signature passes and the claims are malformed (`as_jwt`).
+    let a5 = &doc["A.5"];
+    let jws = str_field(a5, "jws");
+    assert_eq!(jws, str_field(a4, "jws"));
+    assert_eq!(a5["jws_signature_valid"], true);
+    assert_eq!(a5["as_jwt"]["expect"], "invalid");
+    let key5 = Ed25519Key::from_jwk(&a5["jwk"].to_string()).expect("A.5 JWK");
+    assert_eq!(key5, key);
+    let policy = Validation::new().required(RequiredClaims::NONE);
+    let run = |token: &str, key: &dyn VerifyingKey| {
+        let mut buf = vec![0u8; buffer_len(token.len())];
+        verify(token.as_bytes(), key, &policy, 1_750_000_000, &mut buf).map(|_| ())
+    };
+    let result = run(jws, &key);
+    assert_eq!(result, Err(Error::Malformed(Part::Claims)));
+    assert_eq!(
+        result.unwrap_err().kind(),
+        str_field(&a5["as_jwt"], "reason_class")
+    );
+    // The header says "EdDSA"; the JWK naming "Ed25519" or "EdDSA" is the
+    // same key, and any other `alg` is refused.
+    for alg in ["EdDSA", "Ed25519"] {
+        let jwk = a2["jwk"]
+            .to_string()
+            .replace('}', &format!(r#","alg":"{alg}"}}"#));
+        assert_eq!(Ed25519Key::from_jwk(&jwk), Ok(key.clone()), "{alg}");
+    }
+    assert_eq!(Ed25519Key::ALGORITHM, Algorithm::EdDsa);
+    let tampered = jws.replacen("RXhh", "RXhi", 1);
+    assert_eq!(run(&tampered, &key), Err(Error::Signature));
+
+    // An HS256 key refuses it for its `alg`.
+    let other = Hs256Key::new(&[7; 32]).unwrap();
+    assert_eq!(run(jws, &other), Err(Error::Algorithm));
 }

@@ -25,6 +25,15 @@
 //! names another algorithm than the key's, `verify` answers
 //! `Error::Algorithm`, before any signature check.
 //!
+//! With the feature `es256`, the ES256 groups (`es256`, tcId 18-32, and
+//! `SpecialCaseEs256`, 378-401) go through `verify` with the group's JWK as
+//! an `Es256Key` (2 valid, 37 invalid, pinned); the EC JWKs with `use: enc`
+//! or `key_ops: [encrypt]` (tcId 354, 356) are refused at import (`Use`),
+//! and the RFC 7520 4.3 figure (ES512 on P-521, tcId 347, 351) is refused at
+//! import by both ECDSA key types. The file has no ES384 or EdDSA group; the
+//! EC keys of the build (the `es256` group's, a P-384 key, RFC 8037's
+//! Ed25519 key) join the every-token-against-every-key test.
+//!
 //! Known disagreement: the JWK of tcId 346 and 350 (RFC 7520 3.3, to which
 //! Wycheproof added `"alg":"PS256"`) says PS256 while the token is PS384
 //! (RFC 7520 4.2, whose key names no algorithm). An `alg` in a JWK restricts
@@ -372,9 +381,12 @@ fn every_token_against_keys_of_every_algorithm() {
     keys.push(Box::new(Hs512Key::new(&[0x5a; 64]).unwrap()));
     assert_eq!((moduli.len(), secrets.len()), (5, 3));
     assert_eq!(keys.len(), 5 * 6 + 3 + 3);
+    let ec_keys = ec_keys(groups);
+    let ec_count = ec_keys.len();
+    keys.extend(ec_keys);
     let per_algorithm = |alg: Algorithm| keys.iter().filter(|k| k.algorithm() == alg).count();
     for alg in Algorithm::ALL {
-        assert!(per_algorithm(alg) > 0, "{alg:?}");
+        assert_eq!(per_algorithm(alg) > 0, common::has_key_type(alg), "{alg:?}");
     }
 
     let (mut tokens, mut refused_alg) = (0usize, 0usize);
@@ -413,5 +425,172 @@ fn every_token_against_keys_of_every_algorithm() {
     // Every (token, key) pair whose header names a readable `alg` other than
     // the key's: 401 tokens x 36 keys, less the pairs of the same algorithm
     // and the tokens without three segments or a readable header.
-    assert_eq!(refused_alg, 11_821);
+    assert_eq!(ec_count, EC_KEYS);
+    assert_eq!(refused_alg, 11_821 + EC_REFUSED);
+}
+
+/// Keys of the EC features turned on: the `es256` group's P-256 key, a P-384
+/// key and an Ed25519 key (RFC 8037 A.2's); no group of the file has them.
+const EC_KEYS: usize = cfg!(feature = "es256") as usize
+    + cfg!(feature = "es384") as usize
+    + cfg!(feature = "eddsa") as usize;
+/// The (token, key) pairs those keys refuse for the token's `alg`: every
+/// token with three segments and a readable `alg` (374), less the 33 ES256
+/// ones for the ES256 key.
+const EC_REFUSED: usize = 341 * cfg!(feature = "es256") as usize
+    + 374 * cfg!(feature = "es384") as usize
+    + 374 * cfg!(feature = "eddsa") as usize;
+
+#[allow(unused_variables, unused_mut)]
+fn ec_keys(groups: &[Value]) -> Vec<Box<dyn VerifyingKey>> {
+    let mut keys: Vec<Box<dyn VerifyingKey>> = Vec::new();
+    #[cfg(feature = "es256")]
+    {
+        let group = groups
+            .iter()
+            .find(|g| g["comment"] == "es256")
+            .expect("es256 group");
+        let key = jwt_embedded::Es256Key::from_jwk(&group_jwk(group).to_string()).unwrap();
+        keys.push(Box::new(key));
+    }
+    #[cfg(feature = "es384")]
+    keys.push(Box::new(
+        jwt_embedded::Es384Key::from_jwk(
+            &common::EcSigner::new(common::EcCurveId::P384, 7).jwk(""),
+        )
+        .unwrap(),
+    ));
+    #[cfg(feature = "eddsa")]
+    keys.push(Box::new(
+        jwt_embedded::Ed25519Key::from_jwk(
+            r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#,
+        )
+        .unwrap(),
+    ));
+    keys
+}
+
+// ---------------------------------------------------------------------------
+// The EC groups: es256, SpecialCaseEs256, the EC keys for encryption, and
+// the RFC 7520 ES512 figure
+// ---------------------------------------------------------------------------
+
+/// The ES256 groups through `verify` with the group's JWK as an `Es256Key`
+/// (pinned verdicts and errors); the `use: enc` / `key_ops: [encrypt]` JWKs
+/// (tcId 354, 356) refused at import (`Use`), their tokens valid for the
+/// bare `x`/`y`; the RFC 7520 figure 27 (tcId 347, 351: ES512 on P-521, JWK
+/// `alg` "ES521") refused at import by both ECDSA key types, and its token
+/// refused for its `alg` by every key.
+#[cfg(feature = "es256")]
+#[test]
+fn es256_groups() {
+    use jwt_embedded::Es256Key;
+    let doc = load();
+    let mut seen = BTreeSet::new();
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut outcomes: BTreeMap<u64, Result<(), Error>> = BTreeMap::new();
+    for group in doc["testGroups"].as_array().unwrap() {
+        let jwk = group_jwk(group);
+        if jwk["kty"] != "EC" {
+            continue;
+        }
+        let bare = format!(
+            r#"{{"kty":"EC","crv":"{}","x":"{}","y":"{}"}}"#,
+            jwk["crv"].as_str().unwrap(),
+            jwk["x"].as_str().unwrap(),
+            jwk["y"].as_str().unwrap()
+        );
+        match jwk["crv"].as_str().unwrap() {
+            "P-256" => {}
+            "P-521" => {
+                // Refused for its `alg` ("ES521") before its curve.
+                let refused = Some(Error::InvalidKey(KeyError::Algorithm));
+                assert_eq!(Es256Key::from_jwk(&jwk.to_string()).err(), refused);
+                let curve = Some(Error::InvalidKey(KeyError::Curve));
+                assert_eq!(Es256Key::from_jwk(&bare).err(), curve);
+                #[cfg(feature = "es384")]
+                {
+                    assert_eq!(
+                        jwt_embedded::Es384Key::from_jwk(&jwk.to_string()).err(),
+                        refused
+                    );
+                    assert_eq!(jwt_embedded::Es384Key::from_jwk(&bare).err(), curve);
+                }
+                for (id, jws, label) in tests(group) {
+                    assert_eq!(
+                        (label, header_alg(jws).as_deref()),
+                        ("valid", Some("ES512"))
+                    );
+                    seen.insert(id);
+                }
+                continue;
+            }
+            other => panic!("unexpected curve {other}"),
+        }
+        let bare_key = Es256Key::from_jwk(&bare).expect("P-256 point");
+        let key = match Es256Key::from_jwk(&jwk.to_string()) {
+            Ok(key) => key,
+            Err(why) => {
+                // `use: enc` or `key_ops: [encrypt]`.
+                assert_eq!(why, Error::InvalidKey(KeyError::Use));
+                for (id, jws, label) in tests(group) {
+                    assert_eq!(label, "invalid");
+                    let result = common::verify_any(jws, &bare_key);
+                    assert_eq!(
+                        jws_verdict(jws, &bare_key, result),
+                        Verdict::JwsValid,
+                        "tcId {id}"
+                    );
+                    seen.insert(id);
+                    invalid += 1;
+                }
+                continue;
+            }
+        };
+        assert_eq!(key, bare_key);
+        for (id, jws, label) in tests(group) {
+            seen.insert(id);
+            let result = common::verify_any(jws, &key);
+            outcomes.insert(id, result);
+            let got = jws_verdict(jws, &key, result);
+            let expected = match label {
+                "valid" => Verdict::JwsValid,
+                "invalid" => Verdict::JwsInvalid,
+                other => panic!("tcId {id}: unexpected result {other}"),
+            };
+            assert_eq!(got, expected, "tcId {id} ({label}): {result:?}");
+            if expected == Verdict::JwsValid {
+                valid += 1;
+            } else {
+                invalid += 1;
+            }
+        }
+    }
+    let expected_ids: BTreeSet<u64> = (18..=32)
+        .chain([347, 351, 354, 356])
+        .chain(378..=401)
+        .collect();
+    assert_eq!(seen, expected_ids);
+    assert_eq!((valid, invalid), (2, 39));
+    let exact = [
+        (18, Err(Error::Malformed(Part::Claims))), // valid signature, payload "foo"
+        (19, Err(Error::Signature)),
+        (20, Err(Error::Malformed(Part::Signature))), // no signature
+        (22, Err(Error::Signature)),                  // modified payload
+        (31, Err(Error::Algorithm)),                  // HS256 MACed with the EC key
+        (32, Err(Error::Signature)),                  // attacker's embedded `jwk` ignored
+        (378, Err(Error::Malformed(Part::Claims))),   // SpecialCaseEs256: valid
+        (379, Err(Error::Malformed(Part::Signature))), // too long
+        (380, Err(Error::Malformed(Part::Signature))), // trailing zeros
+        (381, Err(Error::Malformed(Part::Signature))), // r too big: 33 bytes
+        (385, Err(Error::Malformed(Part::Signature))), // buffer overflow
+    ];
+    for (id, expected) in exact {
+        assert_eq!(outcomes[&id], expected, "tcId {id}");
+    }
+    // tcId 386-401: r and s each 0, 1, n - 1 or n, 64 bytes: none verifies.
+    for id in 386..=401 {
+        assert_eq!(outcomes[&id], Err(Error::Signature), "tcId {id}");
+    }
+    eprintln!("wycheproof jws ES256: {valid} valid, {invalid} invalid, 2 ES512 refused");
 }

@@ -4,7 +4,8 @@
 //!
 //! - this file: [`EcdsaKey`], its import from JWK, DER and PEM, and the
 //!   signature's JOSE form (raw `r ‖ s`, nothing else);
-//! - `p256`, `p384`: the curves, as type parameters ([`P256`], [`P384`]).
+//! - `p256`, `p384`: the curves, as type parameters ([`P256`], [`P384`]);
+//! - `verify`: the verification, with a low peak stack.
 //!
 //! The curve code verifies in variable time, which is fine for public
 //! keys and public signatures; it accepts high-S signatures (RFC 7518 does
@@ -21,6 +22,7 @@ use crate::{Algorithm, Error, KeyError, Part, VerifyingKey, base64url, pem};
 mod p256;
 #[cfg(feature = "es384")]
 mod p384;
+mod verify;
 
 #[cfg(feature = "es256")]
 pub use self::p256::P256;

@@ -1,7 +1,6 @@
 //! P-256 (secp256r1) with SHA-256: ES256, on RustCrypto's `p256`.
 
-use p256::ecdsa::signature::Verifier;
-use p256::ecdsa::{Signature, VerifyingKey};
+use p256::ecdsa::VerifyingKey;
 use p256::elliptic_curve::point::AffineCoordinates;
 use p256::{AffinePoint, FieldBytes};
 
@@ -28,7 +27,6 @@ impl super::sealed::Curve for P256 {
     }
 
     fn verify(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
-        Signature::from_slice(signature)
-            .is_ok_and(|signature| key.verify(message, &signature).is_ok())
+        super::verify::verify::<p256::NistP256, sha2::Sha256>(key.as_affine(), message, signature)
     }
 }

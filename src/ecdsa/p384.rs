@@ -1,7 +1,6 @@
 //! P-384 (secp384r1) with SHA-384: ES384, on RustCrypto's `p384`.
 
-use p384::ecdsa::signature::Verifier;
-use p384::ecdsa::{Signature, VerifyingKey};
+use p384::ecdsa::VerifyingKey;
 use p384::elliptic_curve::point::AffineCoordinates;
 use p384::{AffinePoint, FieldBytes};
 
@@ -28,7 +27,6 @@ impl super::sealed::Curve for P384 {
     }
 
     fn verify(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
-        Signature::from_slice(signature)
-            .is_ok_and(|signature| key.verify(message, &signature).is_ok())
+        super::verify::verify::<p384::NistP384, sha2::Sha384>(key.as_affine(), message, signature)
     }
 }

@@ -409,6 +409,18 @@ pub fn algorithm(name: &str) -> Option<Algorithm> {
     Algorithm::from_name(name)
 }
 
+/// Whether this build has a key type for `alg`: the nine HMAC and RSA
+/// algorithms always, ES256/ES384/EdDSA with their features.
+#[allow(clippy::match_like_matches_macro)] // a `match` whatever the features
+pub fn has_key_type(alg: Algorithm) -> bool {
+    match alg {
+        Algorithm::Es256 => cfg!(feature = "es256"),
+        Algorithm::Es384 => cfg!(feature = "es384"),
+        Algorithm::EdDsa => cfg!(feature = "eddsa"),
+        _ => true,
+    }
+}
+
 /// The same algorithm in `jsonwebtoken`'s terms.
 pub fn their_algorithm(alg: Algorithm) -> jsonwebtoken::Algorithm {
     alg.name()
@@ -540,4 +552,479 @@ pub fn their_public_key(private: &rsa::PrivateKey) -> jsonwebtoken::DecodingKey 
 pub fn their_rsa_key(private: &rsa::PrivateKey) -> jsonwebtoken::EncodingKey {
     use rsa::pkcs1::EncodeRsaPrivateKey;
     jsonwebtoken::EncodingKey::from_rsa_der(private.to_pkcs1_der().unwrap().as_bytes())
+}
+
+// ---------------------------------------------------------------------------
+// Elliptic-curve keys (ES256, ES384, EdDSA)
+// ---------------------------------------------------------------------------
+//
+// The private keys are made by `aws-lc-rs` (a dev-dependency, independent
+// of the RustCrypto curves the crate verifies with) from seeded scalars, so
+// they are the same on every run; `jsonwebtoken` signs tokens with their
+// PKCS#8 form. Nothing here needs the crate's EC features: the key types
+// under test are named only in the gated part below.
+
+use aws_lc_rs::encoding::AsDer;
+use aws_lc_rs::signature::KeyPair;
+
+/// A curve of ECDSA as the tests sign with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EcCurveId {
+    /// P-256, ES256.
+    P256,
+    /// P-384, ES384.
+    P384,
+}
+
+impl EcCurveId {
+    /// Bytes of a coordinate and of a scalar.
+    pub const fn len(self) -> usize {
+        match self {
+            EcCurveId::P256 => 32,
+            EcCurveId::P384 => 48,
+        }
+    }
+
+    /// The JWK `crv`.
+    pub const fn crv(self) -> &'static str {
+        match self {
+            EcCurveId::P256 => "P-256",
+            EcCurveId::P384 => "P-384",
+        }
+    }
+
+    /// The JWS `alg`.
+    pub const fn alg(self) -> &'static str {
+        match self {
+            EcCurveId::P256 => "ES256",
+            EcCurveId::P384 => "ES384",
+        }
+    }
+
+    /// The group order `n`, big-endian.
+    pub fn order(self) -> Vec<u8> {
+        hex::decode(match self {
+            EcCurveId::P256 => "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551",
+            EcCurveId::P384 => concat!(
+                "ffffffffffffffffffffffffffffffffffffffffffffffff",
+                "c7634d81f4372ddf581a0db248b0a77aecec196accc52973"
+            ),
+        })
+        .unwrap()
+    }
+
+    /// The field prime `p`, big-endian.
+    pub fn prime(self) -> Vec<u8> {
+        hex::decode(match self {
+            EcCurveId::P256 => "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff",
+            EcCurveId::P384 => concat!(
+                "ffffffffffffffffffffffffffffffffffffffffffffffff",
+                "fffffffffffffffeffffffff0000000000000000ffffffff"
+            ),
+        })
+        .unwrap()
+    }
+
+    fn signing_algorithm(self) -> &'static aws_lc_rs::signature::EcdsaSigningAlgorithm {
+        match self {
+            EcCurveId::P256 => &aws_lc_rs::signature::ECDSA_P256_SHA256_FIXED_SIGNING,
+            EcCurveId::P384 => &aws_lc_rs::signature::ECDSA_P384_SHA384_FIXED_SIGNING,
+        }
+    }
+
+    /// The named curve's OID, DER (tag, length and content).
+    fn oid_der(self) -> &'static [u8] {
+        match self {
+            EcCurveId::P256 => &[0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07],
+            EcCurveId::P384 => &[0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22],
+        }
+    }
+}
+
+/// An ECDSA private key (with its public half) for signing in tests.
+pub struct EcSigner {
+    /// The curve.
+    pub curve: EcCurveId,
+    pair: aws_lc_rs::signature::EcdsaKeyPair,
+}
+
+impl EcSigner {
+    /// The key whose scalar is drawn from `seed` (below `n`: its first byte is
+    /// kept under 0x80).
+    pub fn new(curve: EcCurveId, seed: u64) -> Self {
+        let mut d = TestRng(seed).bytes(curve.len());
+        d[0] &= 0x7f;
+        d[1] |= 1; // never zero
+        // RFC 5915 ECPrivateKey ::= SEQUENCE { 1, OCTET STRING d, [0] curve }
+        let oid = curve.oid_der();
+        let mut body = vec![0x02, 0x01, 0x01, 0x04, d.len() as u8];
+        body.extend_from_slice(&d);
+        body.extend_from_slice(&[0xa0, oid.len() as u8]);
+        body.extend_from_slice(oid);
+        let mut der = vec![0x30, body.len() as u8];
+        der.extend_from_slice(&body);
+        let pair = aws_lc_rs::signature::EcdsaKeyPair::from_private_key_der(
+            curve.signing_algorithm(),
+            &der,
+        )
+        .expect("EC private key");
+        EcSigner { curve, pair }
+    }
+
+    /// The public point, SEC 1 uncompressed (`04 ‖ x ‖ y`).
+    pub fn point(&self) -> Vec<u8> {
+        self.pair.public_key().as_ref().to_vec()
+    }
+
+    /// The public point, SEC 1 compressed (`02`/`03 ‖ x`).
+    pub fn compressed_point(&self) -> Vec<u8> {
+        let point = self.point();
+        let (x, y) = point[1..].split_at(self.curve.len());
+        let mut out = vec![2 | (y[y.len() - 1] & 1)];
+        out.extend_from_slice(x);
+        out
+    }
+
+    /// `x` and `y`, big-endian.
+    pub fn coordinates(&self) -> (Vec<u8>, Vec<u8>) {
+        let point = self.point();
+        let (x, y) = point[1..].split_at(self.curve.len());
+        (x.to_vec(), y.to_vec())
+    }
+
+    /// The public key as a JWK (no `alg`, `use` or `kid`), plus `extra`
+    /// members (`,"name":value` text, or empty).
+    pub fn jwk(&self, extra: &str) -> String {
+        let (x, y) = self.coordinates();
+        format!(
+            r#"{{"kty":"EC","crv":"{}","x":"{}","y":"{}"{extra}}}"#,
+            self.curve.crv(),
+            b64url(&x),
+            b64url(&y)
+        )
+    }
+
+    /// The public key as a DER SubjectPublicKeyInfo (written by aws-lc).
+    pub fn spki_der(&self) -> Vec<u8> {
+        self.pair.public_key().as_der().unwrap().as_ref().to_vec()
+    }
+
+    /// The private key as PKCS#8 DER (for `jsonwebtoken`).
+    pub fn pkcs8(&self) -> Vec<u8> {
+        self.pair.to_pkcs8v1().unwrap().as_ref().to_vec()
+    }
+
+    /// A raw `r ‖ s` signature of `message` (randomised).
+    pub fn sign(&self, message: &[u8]) -> Vec<u8> {
+        let rng = aws_lc_rs::rand::SystemRandom::new();
+        self.pair.sign(&rng, message).unwrap().as_ref().to_vec()
+    }
+
+    /// `jsonwebtoken`'s signing key.
+    pub fn their_key(&self) -> jsonwebtoken::EncodingKey {
+        jsonwebtoken::EncodingKey::from_ec_der(&self.pkcs8())
+    }
+
+    /// `jsonwebtoken`'s verifying key.
+    pub fn their_public_key(&self) -> jsonwebtoken::DecodingKey {
+        let (x, y) = self.coordinates();
+        jsonwebtoken::DecodingKey::from_ec_components(&b64url(&x), &b64url(&y)).unwrap()
+    }
+}
+
+/// An Ed25519 private key for signing in tests.
+pub struct EdSigner {
+    pair: aws_lc_rs::signature::Ed25519KeyPair,
+}
+
+impl EdSigner {
+    /// The key whose 32-byte seed is drawn from `seed`.
+    pub fn new(seed: u64) -> Self {
+        let seed = TestRng(seed).bytes(32);
+        Self::from_seed(&seed)
+    }
+
+    /// The key of the RFC 8032 seed `seed`.
+    pub fn from_seed(seed: &[u8]) -> Self {
+        let pair = aws_lc_rs::signature::Ed25519KeyPair::from_seed_unchecked(seed).expect("seed");
+        EdSigner { pair }
+    }
+
+    /// The 32-byte public key.
+    pub fn public(&self) -> [u8; 32] {
+        self.pair.public_key().as_ref().try_into().unwrap()
+    }
+
+    /// The public key as a JWK, plus `extra` members.
+    pub fn jwk(&self, extra: &str) -> String {
+        format!(
+            r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"{extra}}}"#,
+            b64url(&self.public())
+        )
+    }
+
+    /// The public key as a DER SubjectPublicKeyInfo (written by aws-lc).
+    pub fn spki_der(&self) -> Vec<u8> {
+        self.pair.public_key().as_der().unwrap().as_ref().to_vec()
+    }
+
+    /// A signature of `message`.
+    pub fn sign(&self, message: &[u8]) -> Vec<u8> {
+        self.pair.sign(message).as_ref().to_vec()
+    }
+
+    /// `jsonwebtoken`'s signing key.
+    pub fn their_key(&self) -> jsonwebtoken::EncodingKey {
+        jsonwebtoken::EncodingKey::from_ed_der(self.pair.to_pkcs8v1().unwrap().as_ref())
+    }
+
+    /// `jsonwebtoken`'s verifying key.
+    pub fn their_public_key(&self) -> jsonwebtoken::DecodingKey {
+        jsonwebtoken::DecodingKey::from_ed_components(&b64url(&self.public())).unwrap()
+    }
+}
+
+/// A DER document as PEM with `label`, base64 lines of 64 characters.
+pub fn to_pem(label: &str, der: &[u8]) -> String {
+    let b64 = base64ct::Base64::encode_string(der);
+    let mut pem = format!("-----BEGIN {label}-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        pem.push_str(std::str::from_utf8(line).unwrap());
+        pem.push('\n');
+    }
+    pem.push_str(&format!("-----END {label}-----\n"));
+    pem
+}
+
+/// `a - b` for big-endian numbers of the same length, `a >= b`.
+pub fn sub_be(a: &[u8], b: &[u8]) -> Vec<u8> {
+    assert_eq!(a.len(), b.len());
+    let mut out = vec![0u8; a.len()];
+    let mut borrow = 0i16;
+    for i in (0..a.len()).rev() {
+        let d = i16::from(a[i]) - i16::from(b[i]) - borrow;
+        borrow = i16::from(d < 0);
+        out[i] = d.rem_euclid(256) as u8;
+    }
+    assert_eq!(borrow, 0, "sub_be underflow");
+    out
+}
+
+/// `a + b` for big-endian numbers of the same length (the carry out is dropped).
+pub fn add_be(a: &[u8], b: &[u8]) -> Vec<u8> {
+    assert_eq!(a.len(), b.len());
+    let mut out = vec![0u8; a.len()];
+    let mut carry = 0u16;
+    for i in (0..a.len()).rev() {
+        let s = u16::from(a[i]) + u16::from(b[i]) + carry;
+        out[i] = s as u8;
+        carry = s >> 8;
+    }
+    out
+}
+
+/// `b64(header) '.' b64(payload)`: a signing input over JSON texts.
+pub fn signing_input(header: &str, payload: &str) -> String {
+    format!(
+        "{}.{}",
+        b64url(header.as_bytes()),
+        b64url(payload.as_bytes())
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Wycheproof signature files (ECDSA P1363, EdDSA)
+// ---------------------------------------------------------------------------
+
+/// What one Wycheproof signature file did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SignatureCounts {
+    /// Test cases in the file.
+    pub total: usize,
+    /// `valid` cases, each verified.
+    pub valid: usize,
+    /// `invalid` cases, each refused.
+    pub invalid: usize,
+    /// `acceptable` cases (the caller's `acceptable` decides each).
+    pub acceptable: usize,
+    /// Cases whose group key the library refused at import (not verified).
+    pub key_refused: usize,
+    /// Groups whose key the library refused at import.
+    pub groups_refused: usize,
+}
+
+/// `verify_raw` of one imported key.
+pub type SigVerifier = Box<dyn Fn(&[u8], &[u8]) -> Result<(), Error>>;
+
+/// Runs every case of the Wycheproof signature file `doc`: `import` builds
+/// the group's key (every import path agreeing) or says why the library
+/// refuses it; `valid` cases must verify, `invalid` ones must not, and
+/// `acceptable(case)` says what an `acceptable` one must do (`true`:
+/// verify). `on_case` sees every case with its outcome (`Err`: the import
+/// error of its refused key).
+pub fn run_signature_file(
+    doc: &Value,
+    import: impl Fn(&Value) -> Result<SigVerifier, Error>,
+    acceptable: impl Fn(&Value) -> bool,
+    mut on_case: impl FnMut(&Value, &Value, Result<Result<(), Error>, Error>),
+) -> SignatureCounts {
+    let mut counts = SignatureCounts {
+        total: number_of_tests(doc),
+        ..Default::default()
+    };
+    for group in doc["testGroups"].as_array().expect("testGroups") {
+        let cases = group["tests"].as_array().expect("tests");
+        let key = match import(group) {
+            Ok(key) => key,
+            Err(why) => {
+                counts.groups_refused += 1;
+                counts.key_refused += cases.len();
+                for case in cases {
+                    on_case(group, case, Err(why));
+                }
+                continue;
+            }
+        };
+        for case in cases {
+            let id = case["tcId"].as_u64().expect("tcId");
+            let result = key(&hex_field(case, "msg"), &hex_field(case, "sig"));
+            let label = str_field(case, "result");
+            let expected = match label {
+                "valid" => {
+                    counts.valid += 1;
+                    true
+                }
+                "invalid" => {
+                    counts.invalid += 1;
+                    false
+                }
+                "acceptable" => {
+                    counts.acceptable += 1;
+                    acceptable(case)
+                }
+                other => panic!("tcId {id}: result {other}"),
+            };
+            if expected {
+                assert_eq!(result, Ok(()), "tcId {id} ({label}, {:?})", flags(case));
+            } else {
+                assert_eq!(
+                    result,
+                    Err(Error::Signature),
+                    "tcId {id} ({label}, {:?})",
+                    flags(case)
+                );
+            }
+            on_case(group, case, Ok(result));
+        }
+    }
+    assert_eq!(
+        counts.valid + counts.invalid + counts.acceptable + counts.key_refused,
+        counts.total
+    );
+    counts
+}
+
+// ---------------------------------------------------------------------------
+// The EC key types under test (features `es256`, `es384`, `eddsa`)
+// ---------------------------------------------------------------------------
+
+/// The ECDSA key types' inherent API.
+#[cfg(any(feature = "es256", feature = "es384"))]
+pub trait EcdsaUnderTest: KeyUnderTest + PartialEq + Clone {
+    /// The curve, as the signers name it.
+    const CURVE: EcCurveId;
+    /// `SIGNATURE_LEN`.
+    const SIG_LEN: usize;
+    /// `from_public_key_der`.
+    fn import_spki(der: &[u8]) -> Result<Self, Error>;
+    /// `from_pem`.
+    fn import_pem(pem: &str) -> Result<Self, Error>;
+    /// `from_sec1_bytes`.
+    fn import_sec1(point: &[u8]) -> Result<Self, Error>;
+    /// `from_coordinates`.
+    fn import_coordinates(x: &[u8], y: &[u8]) -> Result<Self, Error>;
+    /// `verify_raw`.
+    fn raw_verify(&self, message: &[u8], signature: &[u8]) -> Result<(), Error>;
+}
+
+#[cfg(any(feature = "es256", feature = "es384"))]
+macro_rules! ecdsa_under_test {
+    ($($t:ty => $curve:expr),* $(,)?) => {$(
+        impl KeyUnderTest for $t {
+            const ALG: Algorithm = <$t>::ALGORITHM;
+            fn import_jwk(jwk: &str) -> Result<Self, Error> {
+                <$t>::from_jwk(jwk)
+            }
+        }
+        impl EcdsaUnderTest for $t {
+            const CURVE: EcCurveId = $curve;
+            const SIG_LEN: usize = <$t>::SIGNATURE_LEN;
+            fn import_spki(der: &[u8]) -> Result<Self, Error> {
+                <$t>::from_public_key_der(der)
+            }
+            fn import_pem(pem: &str) -> Result<Self, Error> {
+                <$t>::from_pem(pem)
+            }
+            fn import_sec1(point: &[u8]) -> Result<Self, Error> {
+                <$t>::from_sec1_bytes(point)
+            }
+            fn import_coordinates(x: &[u8], y: &[u8]) -> Result<Self, Error> {
+                <$t>::from_coordinates(x, y)
+            }
+            fn raw_verify(&self, message: &[u8], signature: &[u8]) -> Result<(), Error> {
+                self.verify_raw(message, signature)
+            }
+        }
+    )*};
+}
+
+#[cfg(feature = "es256")]
+ecdsa_under_test!(jwt_embedded::Es256Key => EcCurveId::P256);
+#[cfg(feature = "es384")]
+ecdsa_under_test!(jwt_embedded::Es384Key => EcCurveId::P384);
+
+#[cfg(feature = "eddsa")]
+impl KeyUnderTest for jwt_embedded::Ed25519Key {
+    const ALG: Algorithm = jwt_embedded::Ed25519Key::ALGORITHM;
+    fn import_jwk(jwk: &str) -> Result<Self, Error> {
+        jwt_embedded::Ed25519Key::from_jwk(jwk)
+    }
+}
+
+/// A Wycheproof ECDSA group's public key through every import path it
+/// offers (`publicKeyDer`, `publicKeyPem`, `publicKey.uncompressed`,
+/// `wx`/`wy`, and `publicKeyJwk` when the group has one): all must agree,
+/// on the key or on the error.
+#[cfg(any(feature = "es256", feature = "es384"))]
+pub fn ecdsa_group_key<K: EcdsaUnderTest>(group: &Value) -> Result<K, Error> {
+    let public = &group["publicKey"];
+    // Wycheproof writes wx/wy as DER INTEGER contents: a leading zero octet
+    // when the top bit is set, and fewer octets for a small coordinate.
+    let fixed = |name: &str| {
+        let bytes = hex_field(public, name);
+        let len = K::CURVE.len();
+        let bytes = bytes
+            .strip_prefix(&[0][..])
+            .filter(|b| b.len() == len)
+            .unwrap_or(&bytes);
+        let mut out = vec![0u8; len.saturating_sub(bytes.len())];
+        out.extend_from_slice(bytes);
+        out
+    };
+    let mut results = vec![
+        K::import_spki(&hex_field(group, "publicKeyDer")),
+        K::import_pem(str_field(group, "publicKeyPem")),
+        K::import_sec1(&hex_field(public, "uncompressed")),
+        K::import_coordinates(&fixed("wx"), &fixed("wy")),
+    ];
+    if group["publicKeyJwk"].is_object() {
+        results.push(K::import_jwk(&group["publicKeyJwk"].to_string()));
+    }
+    for (i, other) in results.iter().enumerate().skip(1) {
+        assert_eq!(
+            other, &results[0],
+            "import path {i} disagrees with the SPKI DER"
+        );
+    }
+    results.into_iter().next().unwrap()
 }
