@@ -26,7 +26,12 @@ const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 // Running the example
 // ---------------------------------------------------------------------------
 
-/// The example binary, built once per test run.
+/// Whether this test run has the algorithm features (ES256, ES384, EdDSA);
+/// the example is then built with them too.
+const EC: bool = cfg!(all(feature = "es256", feature = "es384", feature = "eddsa"));
+
+/// The example binary, built once per test run, with the features of the
+/// test run ([`EC`]).
 ///
 /// `cargo test --test cli` does not build examples, and a binary left in
 /// `target/` by an earlier run may be stale, so ask cargo (a no-op when it
@@ -34,14 +39,18 @@ const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 fn binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
     BINARY.get_or_init(|| {
+        let mut args = vec![
+            "build",
+            "--quiet",
+            "--example",
+            "verify",
+            "--message-format=json",
+        ];
+        if EC {
+            args.extend(["--features", "es256,es384,eddsa"]);
+        }
         let output = Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--quiet",
-                "--example",
-                "verify",
-                "--message-format=json",
-            ])
+            .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
             .expect("run cargo build");
@@ -1673,13 +1682,10 @@ fn v2_a_key_unusable_for_the_algorithm_is_rejected_key() {
         (HS256, Some("HS256"), "--pem", &rsa_pem),
         (HS256, Some("HS256"), "--jwk", &rsa_bare_jwk),
         (RS256, Some("RS256"), "--jwk", &oct_bare_jwk),
-        // EC and OKP keys (not supported yet), with or without --alg.
-        (RS256, None, "--jwk", &ec_jwk),
+        // EC and OKP keys for another algorithm.
         (RS256, Some("RS256"), "--jwk", &ec_jwk),
-        (RS256, None, "--jwk", &okp_jwk),
-        (PS256, None, "--pem", &ec_pem),
         (PS256, Some("PS256"), "--pem", &ec_pem),
-        (PS256, None, "--pem", &okp_pem),
+        (PS256, Some("PS256"), "--pem", &okp_pem),
         // A JWK whose own alg is none of the nine, or not a string.
         (RS256, None, "--jwk", &alg_none_jwk),
         (RS256, None, "--jwk", &alg_lowercase_jwk),
@@ -1691,7 +1697,23 @@ fn v2_a_key_unusable_for_the_algorithm_is_rejected_key() {
         (RS256, Some("RS256"), "--pem", &rs256_jwk),
         (HS256, None, "--jwk", &no_kty_jwk),
     ];
-    for &(alg, alg_flag, flag, value) in cases {
+    // Without the features, an EC or OKP key without --alg is no use (with
+    // them, its curve names the algorithm: see `v2_ec_and_eddsa_keys`); with
+    // them, an RSA key is no ES256 / EdDSA key.
+    let without: &[(Algorithm, Option<&str>, &str, &str)] = &[
+        (RS256, None, "--jwk", &ec_jwk),
+        (RS256, None, "--jwk", &okp_jwk),
+        (PS256, None, "--pem", &ec_pem),
+        (PS256, None, "--pem", &okp_pem),
+    ];
+    let with: &[(Algorithm, Option<&str>, &str, &str)] = &[
+        (RS256, Some("ES256"), "--pem", &rsa_pem),
+        (RS256, Some("ES384"), "--pem", &ec_pem),
+        (RS256, Some("EdDSA"), "--pem", &ec_pem),
+        (RS256, Some("Ed25519"), "--jwk", &ec_jwk),
+        (RS256, Some("ES256"), "--jwk", &okp_jwk),
+    ];
+    for &(alg, alg_flag, flag, value) in cases.iter().chain(if EC { with } else { without }) {
         let mut args = vec![flag, value];
         if let Some(name) = alg_flag {
             args.extend(["--alg", name]);
@@ -1704,6 +1726,74 @@ fn v2_a_key_unusable_for_the_algorithm_is_rejected_key() {
             stderr(&output)
         );
         assert_rejected(&output, "key");
+    }
+}
+
+/// ES256, ES384 and EdDSA from JWK and PEM, with and without `--alg` (the
+/// curve names the algorithm), on the bench fixtures (seeded keys, claims
+/// valid until 2100) and RFC 7515 A.3; a token of another algorithm is
+/// `algorithm`, a tampered one `signature`.
+#[cfg(all(feature = "es256", feature = "es384", feature = "eddsa"))]
+#[test]
+fn v2_ec_and_eddsa_keys() {
+    let fixture = |name: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("benches/fixtures")
+            .join(name);
+        path.to_str().unwrap().to_owned()
+    };
+    let token = |name: &str| std::fs::read_to_string(fixture(name)).unwrap();
+    let payload = |token: &str| {
+        let segment = token.split('.').nth(1).unwrap();
+        String::from_utf8(Base64UrlUnpadded::decode_vec(segment).unwrap()).unwrap()
+    };
+    let policy = ["--now", "1750000000", "--aud", "api://telemetry"];
+    for (alg, stem) in [("ES256", "es256"), ("ES384", "es384"), ("EdDSA", "eddsa")] {
+        let good = token(&format!("{stem}.jwt"));
+        let (jwk, pem) = (
+            fixture(&format!("{stem}.pub.jwk.json")),
+            fixture(&format!("{stem}.pub.pem")),
+        );
+        let forms: [&[&str]; 5] = [
+            &["--jwk", &jwk],
+            &["--pem", &pem],
+            &["--alg", alg, "--jwk", &jwk],
+            &["--alg", alg, "--pem", &pem],
+            &[
+                "--alg",
+                if alg == "EdDSA" { "Ed25519" } else { alg },
+                "--pem",
+                &pem,
+            ],
+        ];
+        let mut tampered = good.clone();
+        let last = tampered.pop().unwrap();
+        tampered.push(if last == 'A' { 'Q' } else { 'A' });
+        for form in forms {
+            let args = [form, &policy[..]].concat();
+            assert_valid(
+                &run(&[&args[..], &[good.as_str()]].concat()),
+                &payload(&good),
+            );
+            let output = run(&[&args[..], &[tampered.as_str()]].concat());
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            let kind = stderr(&output);
+            assert!(
+                kind.contains("rejected: signature") || kind.contains("rejected: malformed"),
+                "{args:?}: {kind}"
+            );
+            let other = run(&[&args[..], &[token_for(Algorithm::HS256).as_str()]].concat());
+            assert_rejected(&other, "algorithm");
+        }
+    }
+    // RFC 7515 A.3 (ES256), the JWK without `alg`, one second before `exp`.
+    let a3 = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
+    let (jwk, pem) = ec_p256_keys();
+    let jwk = jwk.replace(r#","alg":"ES256""#, "");
+    for (flag, key) in [("--jwk", jwk), ("--pem", pem)] {
+        let key = temp_file(key.as_bytes());
+        let output = run(&[flag, key.to_str().unwrap(), "--now", "1300819379", a3]);
+        assert_eq!(output.status.code(), Some(0), "{flag}: {}", stderr(&output));
     }
 }
 
@@ -1724,12 +1814,10 @@ fn v2_usage_errors() {
         &["--pem", &pkcs1_pem],
         &["--jwk", &rsa_bare_jwk],
         &["--jwk", &oct_bare_jwk],
-        // Algorithms not supported yet, unknown or misspelt ones.
-        &["--alg", "ES256", "--pem", &spki_pem],
-        &["--alg", "ES384", "--pem", &spki_pem],
-        &["--alg", "EdDSA", "--pem", &spki_pem],
-        &["--alg", "Ed25519", "--pem", &spki_pem],
+        // Unknown or misspelt algorithms.
         &["--alg", "rs256", "--pem", &spki_pem],
+        &["--alg", "es256", "--pem", &spki_pem],
+        &["--alg", "ED25519", "--pem", &spki_pem],
         &["--alg", "none", "--key-hex", &hex],
         &["--alg", "", "--key-hex", &hex],
         // --alg twice (even the same), or without a key or a value.
@@ -1754,7 +1842,14 @@ fn v2_usage_errors() {
         &["--alg", "RS256", "--pem", missing],
         &["--jwk", missing],
     ];
-    for args in cases {
+    // Without the features, ES256, ES384 and EdDSA are not in the build.
+    let without: &[&[&str]] = &[
+        &["--alg", "ES256", "--pem", &spki_pem],
+        &["--alg", "ES384", "--pem", &spki_pem],
+        &["--alg", "EdDSA", "--pem", &spki_pem],
+        &["--alg", "Ed25519", "--pem", &spki_pem],
+    ];
+    for args in cases.iter().chain(if EC { &[][..] } else { without }) {
         let output = run_v2(args, &token);
         assert_eq!(
             output.status.code(),
