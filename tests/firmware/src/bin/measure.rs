@@ -98,7 +98,9 @@ pub extern "C" fn marker_start() {
 #[unsafe(no_mangle)]
 #[inline(never)]
 pub extern "C" fn marker_end() {
-    MARKED.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
+    // Load and store: Cortex-M0 has no atomic read-modify-write.
+    let marked = MARKED.load(core::sync::atomic::Ordering::Relaxed);
+    MARKED.store(marked.wrapping_add(1), core::sync::atomic::Ordering::Relaxed);
 }
 
 /// Verifies and reads the claims a device acts on: the length of `sub`
