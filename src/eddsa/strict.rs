@@ -23,8 +23,9 @@
 //! whose digits share one 256-byte array (two 4-bit digits per byte), the
 //! tables (4 points each) are built in place, and hashing, decompression,
 //! the scalar check and the final compression each run in a frame of their
-//! own, never on top of the multiplication. Variable time: every input is
-//! public.
+//! own, never on top of the multiplication. On 64-bit targets the
+//! multiplication is `curve25519-dalek`'s faster double-base one instead
+//! (see `mul_add`). Variable time: every input is public.
 
 use curve25519_dalek::constants::ED25519_BASEPOINT_POINT;
 use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
@@ -95,7 +96,7 @@ pub(crate) fn verify_strict(public_key: &PublicKey, message: &[u8], signature: &
         return false;
     }
     let k = hram(r_bytes, &public_key.bytes, message);
-    let expected_r = straus_vartime(&k, &public_key.neg_a, &s);
+    let expected_r = mul_add(&k, &public_key.neg_a, &s);
     compress(&expected_r) == *r_bytes
 }
 
@@ -235,8 +236,26 @@ fn sub_into(acc: &mut EdwardsPoint, q: &EdwardsPoint) {
     *acc -= q;
 }
 
+/// `[a]A + [b]B` in variable time (`B` = the Ed25519 base point). On 64-bit
+/// targets (servers, gateways) with `curve25519-dalek`'s own double-base
+/// multiplication, which uses the CPU's vector unit where it has one (its
+/// ~7.5 KB of stack is no concern there); elsewhere (microcontrollers) with
+/// the low-stack Straus pass below. Both compute the same point (a unit test
+/// compares them); only speed and stack differ.
+fn mul_add(a: &Scalar, big_a: &EdwardsPoint, b: &Scalar) -> EdwardsPoint {
+    #[cfg(target_pointer_width = "64")]
+    {
+        EdwardsPoint::vartime_double_scalar_mul_basepoint(a, big_a, b)
+    }
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        straus_vartime(a, big_a, b)
+    }
+}
+
 /// [a]A + [b]B in variable time (B = the Ed25519 base point), Straus's
 /// interleaving over width-W NAFs.
+#[cfg_attr(all(target_pointer_width = "64", not(test)), allow(dead_code))]
 #[inline(never)]
 fn straus_vartime(a: &Scalar, big_a: &EdwardsPoint, b: &Scalar) -> EdwardsPoint {
     let mut digits = [0u8; 256];
@@ -290,6 +309,36 @@ mod tests {
         *state ^= *state >> 7;
         *state ^= *state << 17;
         *state
+    }
+
+    /// The low-stack multiplication (the one microcontrollers run) equals
+    /// curve25519-dalek's double-base multiplication (the one 64-bit hosts
+    /// run) on random, small and extreme scalars.
+    #[test]
+    fn straus_equals_the_double_base_multiplication() {
+        use curve25519_dalek::scalar::Scalar;
+        let mut state = 0x2545_f491_4f6c_dd1d;
+        let random = |state: &mut u64| {
+            let mut wide = [0u8; 64];
+            wide.iter_mut().for_each(|b| *b = xorshift(state) as u8);
+            Scalar::from_bytes_mod_order_wide(&wide)
+        };
+        let minus_one = -Scalar::ONE;
+        for round in 0..64 {
+            let point = EdwardsPoint::mul_base(&random(&mut state));
+            let (a, b) = match round {
+                0 => (Scalar::ZERO, Scalar::ZERO),
+                1 => (Scalar::ONE, minus_one),
+                2 => (minus_one, Scalar::ONE),
+                3 => (minus_one, minus_one),
+                _ => (random(&mut state), random(&mut state)),
+            };
+            assert_eq!(
+                straus_vartime(&a, &point, &b),
+                EdwardsPoint::vartime_double_scalar_mul_basepoint(&a, &point, &b),
+                "round {round}"
+            );
+        }
     }
 
     /// Valid signatures verify; one flipped bit anywhere (key, message,
