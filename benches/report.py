@@ -33,6 +33,9 @@ machine under load, where the median moves with the load).
 13's target: `jwt-embedded` within 1.3 × `jsonwebtoken-rustcrypto` (the
 same RustCrypto arithmetic underneath), with the ratio to `floor` reported.
 
+`--issue14` prints only the `jwks` group's target (a token through a 14-key
+set within 3 % of the same key alone).
+
 `--adversarial` prints only the adversarial-cost table: per case, the token
 length (the throughput criterion recorded in `new/benchmark.json`), the
 medians of the attack `X` and of its benign twin `X_benign`, their ratio and
@@ -87,7 +90,9 @@ OTHER_GROUPS = {
     "claims": ["jwt-embedded"],
     "base64": ["table", "base64ct"],
     "hs256_payload_size": ["100", "1024", "4096", "16384"],
+    "jwks": ["jwt-embedded", "single-key"],
 }
+ISSUE14_ONLY = "--issue14" in sys.argv[1:]
 
 
 # The `adversarial` group: each case `X` next to its benign twin `X_benign`
@@ -267,6 +272,20 @@ def issue13_targets(m):
         )
 
 
+def issue14_target(m):
+    """Issue 14's target: a token through a 14-key set within 3 % of the same
+    key alone."""
+    ours, alone = m["jwks", "jwt-embedded"], m["jwks", "single-key"]
+    r = ratio(ours, alone)
+    print("| target | set | key alone | measured | met |")
+    print("|---|---:|---:|---:|---|")
+    met = r is not None and r <= 1.03
+    print(
+        f"| jwks/jwt-embedded ≤ 1.03 × jwks/single-key | {fmt_time(ours)} | {fmt_time(alone)} "
+        f"| {fmt_ratio(r)} | {'yes' if met else '**no**'} |"
+    )
+
+
 def adversarial_table():
     """Prints the adversarial table; returns False when the group has no estimates."""
     rows = []
@@ -308,6 +327,10 @@ def main():
         for group, functions in groups.items():
             for function in functions:
                 m[group, function] = median_ns(group, function)
+    if ISSUE14_ONLY:
+        print("### Target (issue 14)\n")
+        issue14_target(m)
+        return
     if ISSUE13_ONLY:
         print("### Issue 13 groups\n")
         peer_tables(m, ISSUE13_GROUPS)

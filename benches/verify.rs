@@ -26,6 +26,11 @@
 //!   fixtures; `floor` is aws-lc-rs's raw verify (ECDSA with the fixed-size
 //!   signature, Ed25519) of the signing input with a parsed key. Built with
 //!   the features `es256`, `es384`, `eddsa` (the groups are absent without).
+//! - `jwks/{jwt-embedded, single-key}`: an RS256-2048 token whose `kid`
+//!   names the 14th key of a 14-key set shaped as Microsoft Entra publishes
+//!   it (`fixtures/jwks_14.json`: RSA keys without `alg`, an `x5c` chain
+//!   each), verified through `KeySet::verify` (`jwt-embedded`) and with that
+//!   key alone (`single-key`): the cost of choosing the key.
 //! - `claims/jwt-embedded`: payload decode + parse + validate only.
 //! - `base64/*`: the strict table decoder used on token bytes versus `base64ct`
 //!   (constant-time) on the same payload segment: why public bytes skip `base64ct`.
@@ -772,6 +777,38 @@ fn es384(_: &mut Criterion) {}
 #[cfg(not(feature = "eddsa"))]
 fn eddsa(_: &mut Criterion) {}
 
+/// A token through a 14-key set against the same key alone (issue 14:
+/// selection overhead at most 3 %).
+fn jwks(c: &mut Criterion) {
+    use jwt_embedded::{Algorithm, KeySet, KeySetPolicy};
+    let document = include_str!("fixtures/jwks_14.json");
+    let token = include_str!("fixtures/jwks_rs256.jwt");
+    let policy = KeySetPolicy::new().assume(Algorithm::Rs256);
+    let set = KeySet::<16>::from_jwks(document, &policy).expect("jwt-embedded parses the set");
+    assert_eq!(set.len(), 14);
+    let jwk: serde_json::Value = serde_json::from_str(document).expect("JWK Set JSON");
+    let ours = jwk["keys"][13].to_string();
+    let key = Rs256Key2048::from_jwk(&ours).expect("jwt-embedded imports the key");
+    let mut buf = [0u8; 1024];
+    assert!(verify(token.as_bytes(), &key, &POLICY, NOW, &mut buf).is_ok());
+    assert!(set.verify(token.as_bytes(), &POLICY, NOW, &mut buf).is_ok());
+    let mut group = c.benchmark_group("jwks");
+    group.bench_function("jwt-embedded", |b| {
+        b.iter(|| {
+            black_box(
+                set.verify(black_box(token.as_bytes()), &POLICY, NOW, &mut buf)
+                    .is_ok(),
+            )
+        })
+    });
+    group.bench_function("single-key", |b| {
+        b.iter(|| {
+            black_box(verify(black_box(token.as_bytes()), &key, &POLICY, NOW, &mut buf).is_ok())
+        })
+    });
+    group.finish();
+}
+
 fn claims(c: &mut Criterion) {
     let mut group = c.benchmark_group("claims");
     let (_, payload, _) = segments(TOKEN);
@@ -1415,6 +1452,7 @@ criterion_group!(
     es256,
     es384,
     eddsa,
+    jwks,
     claims,
     base64,
     hs256_payload_size,

@@ -10,13 +10,15 @@
 //! cargo run --example verify -- --hs256-secret-hex HEX --typ at+jwt --max-age 3600 \
 //!     --scope read --revoked-jti ID --authorization "Bearer TOKEN"
 //! cargo run --example verify -- --key-hex HEX --cookie "$COOKIE" --cookie-name session
+//! cargo run --example verify -- --jwks jwks.json TOKEN     # the key of the token's kid
+//! cargo run --example verify -- --jwks jwks.json --alg RS256 --list-keys
 //! ```
 //!
 //! Exactly one key source: `--key-hex` (an HMAC secret), `--jwk` (one JWK,
-//! kty `oct`, `RSA`, `EC` or `OKP`) or `--pem` (one public key: RSA, EC
-//! P-256/P-384 or Ed25519), with `--alg` naming the one algorithm the key
-//! verifies (HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256
-//! ES384 EdDSA, or Ed25519 for EdDSA). `--alg` may be left out where the
+//! kty `oct`, `RSA`, `EC` or `OKP`), `--pem` (one public key: RSA, EC
+//! P-256/P-384 or Ed25519) or `--jwks` (a JWK Set, below), with `--alg`
+//! naming the one algorithm the key verifies (HS256 HS384 HS512 RS256
+//! RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA, or Ed25519 for EdDSA). `--alg` may be left out where the
 //! key names it (a JWK with `alg`, an EC or OKP key, whose curve has one
 //! algorithm) and for `--key-hex` (HS256); an RSA or `oct` JWK without
 //! `alg`, or an RSA PEM, without `--alg` is a usage error. A key unusable
@@ -28,9 +30,26 @@
 //! and `--rs256-pem` still work: each is its key source with the algorithm
 //! fixed (HS256, RS256).
 //!
-//! The key becomes one `Box<dyn VerifyingKey>` (an RSA key at the narrowest
-//! width that holds its modulus), and the token goes through one call of
-//! `verify`, whatever the algorithm.
+//! `--jwks` reads a JWK Set (RFC 7517 §5) into a `KeySet` of at most 32
+//! keys, and the token's `kid` chooses its key (`KeySet::verify`; a token
+//! without `kid` only if exactly one key has its `alg`); no key found is
+//! `rejected: unknown_key`. Each member's algorithm is its own `alg`, else
+//! its curve's (EC, OKP); members that are unusable (not for signing, an
+//! unsupported type or curve, a duplicate `kid`, …) are skipped, never
+//! fatal. Without `--alg` every asymmetric algorithm of this build is
+//! accepted and RSA and `oct` members without `alg` are skipped; with
+//! `--alg ALG`, only ALG is accepted, and it is the algorithm assumed for
+//! members without `alg`. A document that is not a JWK Set is `rejected:
+//! key` (longer than 64 KiB: `too_large`). `--list-keys` (with `--jwks`,
+//! without a token) prints, instead of verifying, one line per member of
+//! `keys`, in order: `key <index> kid=<kid or -> alg=<alg or ->
+//! status=imported` or `… status=skipped:<reason>`, and exits 0 (`kid` and
+//! `alg` decoded, as the member writes them; control and whitespace
+//! characters in them shown as `\u{..}`).
+//!
+//! A single key becomes one `Box<dyn VerifyingKey>` (an RSA key at the
+//! narrowest width that holds its modulus), and the token goes through one
+//! call of `verify`, whatever the algorithm.
 //!
 //! Exactly one token source: a positional TOKEN, `--token-file`, `--authorization`
 //! (an HTTP `Authorization` value: its Bearer credential), or `--cookie` with
@@ -47,9 +66,10 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use jwt_embedded::{
-    Algorithm, Claim, DenyList, Error, HmacKey, JwsHash, KeyError, Pkcs1v15, Pss, RequiredClaims,
-    Rsa2048, Rsa3072, Rsa4096, RsaKey, RsaPublicKey, RsaScheme, RsaWidth, Sha256, Sha384, Sha512,
-    Validation, VerifyingKey, bearer_token, buffer_len, cookie_token,
+    Algorithm, Claim, DenyList, Error, HmacKey, JsonStr, JwsHash, KeyError, KeySet, KeySetPolicy,
+    Outcome, Pkcs1v15, Pss, RequiredClaims, Rsa2048, Rsa3072, Rsa4096, RsaKey, RsaPublicKey,
+    RsaScheme, RsaWidth, Sha256, Sha384, Sha512, Validation, VerifyingKey, bearer_token,
+    buffer_len, cookie_token,
 };
 use serde_json::Value;
 use zeroize::Zeroizing;
@@ -60,6 +80,7 @@ Usage: verify                       run a demo with a bundled token
        verify OPTIONS --token-file PATH
        verify OPTIONS --authorization VALUE
        verify OPTIONS --cookie VALUE --cookie-name NAME
+       verify --jwks PATH [--alg ALG] --list-keys
 
 Key (exactly one source is required):
   --key-hex HEX              HMAC secret, hex-encoded (at least 32, 48 or 64
@@ -70,6 +91,18 @@ Key (exactly one source is required):
   --pem PATH                 one public key, PEM: BEGIN PUBLIC KEY (RSA
                              2048 to 4096 bits, EC P-256/P-384, Ed25519) or
                              BEGIN RSA PUBLIC KEY
+  --jwks PATH                a JWK Set (an object with a keys array; at
+                             most 32 usable keys): the token's kid chooses
+                             the key; none found: `rejected: unknown_key`.
+                             Members without alg take their curve's (EC,
+                             OKP), else --alg's; without --alg, RSA and oct
+                             members without alg are skipped and every
+                             asymmetric algorithm is accepted; with --alg,
+                             only ALG. Not a JWK Set: `rejected: key`
+  --list-keys                with --jwks and no token: print one line per
+                             member of keys, `key <index> kid=<kid or ->
+                             alg=<alg or -> status=imported` or
+                             `... status=skipped:<reason>`, and exit 0
   --alg ALG                  the one algorithm the key verifies: HS256 HS384
                              HS512 RS256 RS384 RS512 PS256 PS384 PS512
                              ES256 ES384 EdDSA (or Ed25519). Optional with a
@@ -78,7 +111,9 @@ Key (exactly one source is required):
                              --key-hex; required with an RSA PEM or an RSA
                              or oct JWK without alg (usage error). A key
                              unusable for ALG (another alg, type, curve or
-                             size): `rejected: key`
+                             size): `rejected: key`. With --jwks: the only
+                             algorithm accepted, assumed for keys without
+                             alg
   --hs256-secret-hex HEX     version 1: --alg HS256 --key-hex HEX
   --rs256-jwk PATH           version 1: --alg RS256 --jwk PATH
   --rs256-pem PATH           version 1: --alg RS256 --pem PATH
@@ -122,6 +157,10 @@ const MAX_TOKEN_LEN: usize = Validation::DEFAULT_MAX_TOKEN_LEN;
 /// Most `--revoked-jti` options a run takes (the deny list's capacity).
 const MAX_REVOKED: usize = 64;
 
+/// Most keys a `--jwks` set holds (later usable members are skipped,
+/// `capacity`); real issuers publish 2 to 14.
+const MAX_JWKS_KEYS: usize = 32;
+
 fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().skip(1).collect();
     if args.is_empty() {
@@ -133,6 +172,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Verify(options)) => run(&options),
+        Ok(Command::ListKeys(key)) => list_keys(&key),
         Err(message) => usage_error(&message),
     }
 }
@@ -154,6 +194,8 @@ fn rejected(error: Error) -> ExitCode {
 enum Command {
     Help,
     Verify(Box<Options>),
+    /// `--list-keys`: the `--jwks` key option (its `--alg`, if any).
+    ListKeys(KeyOption),
 }
 
 /// Where the verifying key comes from: one variant per kind of key source,
@@ -165,12 +207,15 @@ enum KeySource {
     Jwk(PathBuf),
     /// `--pem` (`--rs256-pem`): a file holding one PEM public key.
     Pem(PathBuf),
+    /// `--jwks`: a file holding a JWK Set; the token's `kid` chooses the key.
+    Jwks(PathBuf),
 }
 
 /// The key option: its source, the flag that gave it (for messages), and
 /// the algorithm when the command line settles it (a version 1 flag,
 /// `--alg`, or `--key-hex`'s default); `None` leaves it to the key (a JWK's
-/// `alg`), read with the file.
+/// `alg`), read with the file. For `--jwks`, the algorithm is `--alg`'s:
+/// the only one accepted, and the one assumed for keys without `alg`.
 struct KeyOption {
     flag: &'static str,
     source: KeySource,
@@ -209,6 +254,7 @@ struct Options {
 struct Builder {
     key: Option<KeyOption>,
     alg: Option<Algorithm>,
+    list_keys: Option<()>,
     token_arg: Option<String>,
     token_file: Option<PathBuf>,
     authorization: Option<String>,
@@ -241,12 +287,15 @@ fn parse_args(args: Vec<std::ffi::OsString>) -> Result<Command, String> {
             set_once(&mut builder.token_arg, "TOKEN", arg)?;
             continue;
         }
+        // The one flag without a value.
+        if arg == "--list-keys" {
+            set_once(&mut builder.list_keys, "--list-keys", ())?;
+            continue;
+        }
         let value = args.next().ok_or_else(|| missing_value(&arg))??;
         builder.apply(&arg, value)?;
     }
-    builder
-        .finish()
-        .map(|options| Command::Verify(Box::new(options)))
+    builder.finish()
 }
 
 fn missing_value(flag: &str) -> String {
@@ -263,6 +312,7 @@ fn is_known_flag(flag: &str) -> bool {
         "--key-hex"
             | "--jwk"
             | "--pem"
+            | "--jwks"
             | "--alg"
             | "--hs256-secret-hex"
             | "--rs256-jwk"
@@ -294,6 +344,7 @@ impl Builder {
             ),
             "--jwk" => self.key("--jwk", None, KeySource::Jwk(PathBuf::from(value))),
             "--pem" => self.key("--pem", None, KeySource::Pem(PathBuf::from(value))),
+            "--jwks" => self.key("--jwks", None, KeySource::Jwks(PathBuf::from(value))),
             "--alg" => set_once(&mut self.alg, flag, parse_algorithm(&value)?),
             // Version 1: each is a key source with its algorithm fixed.
             "--hs256-secret-hex" => self.key(
@@ -356,12 +407,26 @@ impl Builder {
         set_once(&mut self.key, "a key option", key)
     }
 
-    fn finish(self) -> Result<Options, String> {
+    fn finish(self) -> Result<Command, String> {
         let key = self.key.ok_or(
-            "a key option is required: --key-hex, --jwk or --pem \
+            "a key option is required: --key-hex, --jwk, --pem or --jwks \
              (or --hs256-secret-hex, --rs256-jwk, --rs256-pem)",
         )?;
         let key = key.with_alg(self.alg)?;
+        if self.list_keys.is_some() {
+            if !matches!(key.source, KeySource::Jwks(_)) {
+                return Err(format!("--list-keys needs --jwks, not {}", key.flag));
+            }
+            let token_given = self.token_arg.is_some()
+                || self.token_file.is_some()
+                || self.authorization.is_some()
+                || self.cookie.is_some()
+                || self.cookie_name.is_some();
+            if token_given {
+                return Err("--list-keys takes no token source".into());
+            }
+            return Ok(Command::ListKeys(key));
+        }
         let cookie = match (self.cookie, self.cookie_name) {
             (Some(header), Some(name)) => Some(TokenSource::Cookie { header, name }),
             (None, None) => None,
@@ -383,7 +448,7 @@ impl Builder {
                     .into(),
             );
         };
-        Ok(Options {
+        Ok(Command::Verify(Box::new(Options {
             key,
             token,
             now: self.now,
@@ -396,7 +461,7 @@ impl Builder {
             max_lifetime: self.max_lifetime,
             scopes: self.scopes,
             revoked_jtis: self.revoked_jtis,
-        })
+        })))
     }
 }
 
@@ -461,7 +526,7 @@ impl KeyOption {
         };
         let algorithm = match self.source {
             KeySource::Secret(_) => Some(algorithm.unwrap_or(Algorithm::Hs256)),
-            KeySource::Jwk(_) | KeySource::Pem(_) => algorithm,
+            KeySource::Jwk(_) | KeySource::Pem(_) | KeySource::Jwks(_) => algorithm,
         };
         Ok(Self { algorithm, ..self })
     }
@@ -513,17 +578,118 @@ impl From<KeyError> for LoadError {
     }
 }
 
+/// What verifies the token: one key, or a JWK Set whose key the token's
+/// `kid` chooses.
+enum Verifier {
+    Key(Box<dyn VerifyingKey>),
+    Set(Box<JwksKeys>),
+}
+
+/// The CLI's JWK Set: room for [`MAX_JWKS_KEYS`] keys.
+type JwksKeys = KeySet<MAX_JWKS_KEYS>;
+
 /// The key, ready to verify: its material read, its algorithm settled (the
 /// command line's, else the key's own), and imported as that
 /// algorithm's key type, behind `dyn VerifyingKey` so that one pipeline
-/// serves every algorithm.
-fn load_key(option: &KeyOption) -> Result<Box<dyn VerifyingKey>, LoadError> {
-    let material = Material::read(&option.source, option.flag)?;
+/// serves every algorithm; or, for `--jwks`, the set's usable keys.
+fn load_key(option: &KeyOption) -> Result<Verifier, LoadError> {
+    let material = match &option.source {
+        KeySource::Secret(secret) => Material::Secret(secret),
+        KeySource::Jwk(path) => Material::Jwk(read_text(path, option.flag)?),
+        KeySource::Pem(path) => Material::Pem(read_text(path, option.flag)?),
+        KeySource::Jwks(path) => {
+            let document = read_text(path, option.flag)?;
+            let set = key_set(&document, option.algorithm, |_| {})?;
+            return Ok(Verifier::Set(Box::new(set)));
+        }
+    };
     let algorithm = match option.algorithm {
         Some(algorithm) => algorithm,
         None => material.own_algorithm(option.flag)?,
     };
-    Ok(material.key_for(algorithm)?)
+    Ok(Verifier::Key(material.key_for(algorithm)?))
+}
+
+/// The keys of the JWK Set `document`, each member's outcome reported to
+/// `report`. With `alg` (`--alg`), only `alg` is accepted, and it is the
+/// algorithm of RSA and `oct` members without `alg`; without, the library's
+/// default policy: every asymmetric algorithm this build verifies, RSA and
+/// `oct` members without `alg` skipped.
+fn key_set<'d>(
+    document: &'d str,
+    alg: Option<Algorithm>,
+    report: impl FnMut(&Outcome<'d>),
+) -> Result<JwksKeys, Error> {
+    let pinned = alg.map(|alg| [alg]);
+    let policy = match (&pinned, alg) {
+        (Some(accepted), Some(alg)) => KeySetPolicy::new().accept(accepted).assume(alg),
+        _ => KeySetPolicy::new(),
+    };
+    JwksKeys::from_jwks_with(document, &policy, report)
+}
+
+/// `--list-keys`: one line per member of the set's `keys`, in order, on
+/// stdout (written once the whole document has been read: a document that
+/// is not a JWK Set prints nothing but its rejection).
+fn list_keys(option: &KeyOption) -> ExitCode {
+    let KeySource::Jwks(path) = &option.source else {
+        return usage_error("--list-keys needs --jwks");
+    };
+    let document = match read_text(path, option.flag) {
+        Ok(document) => document,
+        Err(LoadError::Usage(message)) => return usage_error(&message),
+        Err(LoadError::Rejected(error)) => return rejected(error),
+    };
+    let mut lines = String::new();
+    let listed = key_set(&document, option.algorithm, |outcome| {
+        lines.push_str(&outcome_line(outcome));
+        lines.push('\n');
+    });
+    if let Err(error) = listed {
+        return rejected(error);
+    }
+    match io::stdout().lock().write_all(lines.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the key list: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `key <index> kid=<kid or -> alg=<alg or -> status=imported` or
+/// `… status=skipped:<reason>`.
+fn outcome_line(outcome: &Outcome<'_>) -> String {
+    let status = match outcome.status {
+        Ok(_) => "imported".to_owned(),
+        Err(reason) => format!("skipped:{}", reason.name()),
+    };
+    format!(
+        "key {} kid={} alg={} status={status}",
+        outcome.index,
+        member_text(outcome.kid.as_ref()),
+        member_text(outcome.alg.as_ref()),
+    )
+}
+
+/// A member's string value, decoded, for one line of `--list-keys`: `-`
+/// when absent, and control and whitespace characters shown as `\u{..}` so
+/// that a value never breaks the line or its fields.
+fn member_text(value: Option<&JsonStr<'_>>) -> String {
+    let Some(value) = value else {
+        return "-".to_owned();
+    };
+    value
+        .to_string()
+        .chars()
+        .map(|c| {
+            if c.is_control() || c.is_whitespace() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A key source's contents.
@@ -536,15 +702,7 @@ enum Material<'a> {
     Pem(String),
 }
 
-impl<'a> Material<'a> {
-    fn read(source: &'a KeySource, flag: &str) -> Result<Self, LoadError> {
-        match source {
-            KeySource::Secret(secret) => Ok(Material::Secret(secret)),
-            KeySource::Jwk(path) => read_text(path, flag).map(Material::Jwk),
-            KeySource::Pem(path) => read_text(path, flag).map(Material::Pem),
-        }
-    }
-
+impl Material<'_> {
     /// The algorithm the key names itself, when the command line names
     /// none: a JWK's `alg`, else an EC or OKP key's curve. An RSA or `oct`
     /// JWK without `alg`, or an RSA PEM, serves several algorithms: a usage
@@ -753,7 +911,11 @@ fn run(options: &Options) -> ExitCode {
     let scopes: Vec<&str> = options.scopes.iter().map(String::as_str).collect();
     let validation = validation(options, &audiences, &scopes, revoked.as_ref());
     let mut buf = vec![0u8; buffer_len(MAX_TOKEN_LEN)];
-    match jwt_embedded::verify(token, key.as_ref(), &validation, now, &mut buf) {
+    let verified = match &key {
+        Verifier::Key(key) => jwt_embedded::verify(token, key.as_ref(), &validation, now, &mut buf),
+        Verifier::Set(set) => set.verify(token, &validation, now, &mut buf),
+    };
+    match verified {
         Ok(verified) => print_payload(verified.payload()),
         Err(error) => rejected(error),
     }

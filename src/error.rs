@@ -239,6 +239,10 @@ pub enum Error {
     InvalidKey(KeyError),
     /// The verified claims do not deserialize into the caller's type. Kind `deserialize`.
     Deserialize,
+    /// No key of the [`KeySet`](crate::KeySet) is the token's: its `kid`
+    /// names none, or it has no `kid` and not exactly one key has its `alg`
+    /// (also: a refresh that would leave no usable key). Kind `unknown_key`.
+    UnknownKey,
 }
 
 impl Error {
@@ -269,6 +273,7 @@ impl Error {
             Error::DuplicateCookie => "duplicate_cookie",
             Error::InvalidKey(_) => "key",
             Error::Deserialize => "deserialize",
+            Error::UnknownKey => "unknown_key",
         }
     }
 }
@@ -298,6 +303,7 @@ impl fmt::Display for Error {
             Error::DuplicateCookie => f.write_str("the token cookie appears more than once"),
             Error::InvalidKey(why) => write!(f, "invalid key: {}", why.name()),
             Error::Deserialize => f.write_str("claims do not match the requested type"),
+            Error::UnknownKey => f.write_str("no key of the set is the token's"),
         }
     }
 }

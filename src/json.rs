@@ -344,15 +344,13 @@ pub(crate) fn find_members<'a, const N: usize>(
     found
 }
 
-/// The elements of an array already validated by [`parse_object`] (the
-/// tests' reference for [`Strings`]).
-#[cfg(test)]
+/// The elements of an array already validated by [`parse_object`] (a JWK
+/// Set's `keys`; the tests' reference for [`Strings`]).
 pub(crate) struct Items<'a> {
     src: &'a str,
     pos: usize,
 }
 
-#[cfg(test)]
 impl<'a> Items<'a> {
     /// Iterates the array whose text (brackets included) is `array`.
     pub(crate) const fn new(array: &'a str) -> Self {
@@ -360,7 +358,6 @@ impl<'a> Items<'a> {
     }
 }
 
-#[cfg(test)]
 impl<'a> Iterator for Items<'a> {
     type Item = Value<'a>;
 

@@ -1921,6 +1921,8 @@ fn help_lists_the_key_options() {
         "--hs256-secret-hex",
         "--rs256-jwk",
         "--rs256-pem",
+        "--jwks",
+        "--list-keys",
         "HS384",
         "HS512",
         "RS384",
@@ -1931,6 +1933,411 @@ fn help_lists_the_key_options() {
         "ES256",
     ] {
         assert!(help.contains(text), "{text} missing from:\n{help}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// JWK Sets (--jwks, --list-keys)
+// ---------------------------------------------------------------------------
+
+/// A JWK Set file of `members` (its `keys`), its path.
+fn jwks_file(members: &[Value]) -> String {
+    let document = json!({ "keys": members }).to_string();
+    temp_file(document.as_bytes()).to_str().unwrap().to_owned()
+}
+
+/// The RSA fixture's public JWK with `kid` (none if `None`) and `alg` (none
+/// if `None`).
+fn rsa_member(kid: Option<&str>, alg: Option<&str>) -> Value {
+    let mut jwk: Value = serde_json::from_str(&rsa_jwk(alg)).unwrap();
+    match kid {
+        Some(kid) => jwk["kid"] = json!(kid),
+        None => {
+            jwk.as_object_mut().unwrap().remove("kid");
+        }
+    }
+    jwk
+}
+
+/// RFC 7515 A.2's public key (another 2048-bit RSA key), with `kid` and `alg`.
+fn a2_member(kid: &str, alg: Option<&str>) -> Value {
+    let (_, jwk, _, _) = rfc7515_a2();
+    let mut jwk: Value = serde_json::from_str(&jwk).unwrap();
+    jwk["kid"] = json!(kid);
+    if let Some(alg) = alg {
+        jwk["alg"] = json!(alg);
+    }
+    jwk
+}
+
+/// A token of `alg` over `claims()` with `kid` in its header, signed by
+/// `jsonwebtoken` with the RSA fixture.
+fn token_with_kid(alg: Algorithm, kid: &str) -> String {
+    provider();
+    let header = jsonwebtoken::Header {
+        kid: Some(kid.to_owned()),
+        ..jsonwebtoken::Header::new(alg)
+    };
+    let key = EncodingKey::from_rsa_der(&rsa_2048().private_der);
+    jsonwebtoken::encode(&header, &claims(), &key).unwrap()
+}
+
+#[test]
+fn jwks_the_tokens_kid_chooses_the_key() {
+    // Two RSA keys with kids: the fixture's and RFC 7515 A.2's.
+    let set = jwks_file(&[
+        a2_member("rfc-a2", Some("RS256")),
+        rsa_member(Some("fixture"), Some("RS256")),
+    ]);
+    let payload = claims().to_string();
+    let token = token_with_kid(Algorithm::RS256, "fixture");
+    assert_valid(&run_v2(&["--jwks", &set], &token), &payload);
+    // --alg naming the keys' own algorithm changes nothing.
+    assert_valid(
+        &run_v2(&["--jwks", &set, "--alg", "RS256"], &token),
+        &payload,
+    );
+    // The same, from --token-file and --authorization.
+    let file = temp_file(token.as_bytes());
+    let now = NOW.to_string();
+    let from_file = ["--jwks", &set, "--now", &now, "--aud", AUD];
+    let output = run(&[&from_file[..], &["--token-file", file.to_str().unwrap()]].concat());
+    assert_valid(&output, &payload);
+    let bearer = format!("Bearer {token}");
+    let output = run(&[&from_file[..], &["--authorization", &bearer]].concat());
+    assert_valid(&output, &payload);
+    // The kid of the other key: that key is used, and the signature fails.
+    let other = token_with_kid(Algorithm::RS256, "rfc-a2");
+    assert_rejected(&run_v2(&["--jwks", &set], &other), "signature");
+    // A kid the set does not have, even one differing only in case.
+    for kid in ["missing", "Fixture", "fixture ", ""] {
+        let token = token_with_kid(Algorithm::RS256, kid);
+        assert_rejected(&run_v2(&["--jwks", &set], &token), "unknown_key");
+    }
+    // The key of the kid, but the token of another algorithm.
+    let ps256 = token_with_kid(Algorithm::PS256, "fixture");
+    assert_rejected(&run_v2(&["--jwks", &set], &ps256), "algorithm");
+    // Without kid: two RS256 keys, so no key is the token's; with one
+    // RS256 key (the other PS256), that one.
+    let no_kid = token_for(Algorithm::RS256);
+    assert_rejected(&run_v2(&["--jwks", &set], &no_kid), "unknown_key");
+    let one_rs256 = jwks_file(&[
+        a2_member("rfc-a2", Some("PS256")),
+        rsa_member(Some("fixture"), Some("RS256")),
+    ]);
+    assert_valid(&run_v2(&["--jwks", &one_rs256], &no_kid), &payload);
+    // RFC 7515 A.2's own token (no kid) with its key the only RS256 one.
+    let (a2_token, _, _, a2_payload) = rfc7515_a2();
+    let a2_set = jwks_file(&[
+        rsa_member(Some("fixture"), Some("PS256")),
+        a2_member("rfc-a2", Some("RS256")),
+    ]);
+    let output = run(&["--jwks", &a2_set, "--now", A2_NOW, &a2_token]);
+    assert_valid(&output, &a2_payload);
+}
+
+#[test]
+fn jwks_alg_is_assumed_for_keys_without_alg_and_pins_the_algorithm() {
+    let payload = claims().to_string();
+    let bare = jwks_file(&[rsa_member(Some("fixture"), None), a2_member("rfc-a2", None)]);
+    // RSA keys without alg: skipped by default, the key of --alg with it.
+    let rs256 = token_with_kid(Algorithm::RS256, "fixture");
+    assert_rejected(&run_v2(&["--jwks", &bare], &rs256), "unknown_key");
+    assert_valid(
+        &run_v2(&["--jwks", &bare, "--alg", "RS256"], &rs256),
+        &payload,
+    );
+    let ps384 = token_with_kid(Algorithm::PS384, "fixture");
+    assert_valid(
+        &run_v2(&["--alg", "PS384", "--jwks", &bare], &ps384),
+        &payload,
+    );
+    // The token's alg never chooses: an RS256 key refuses a PS384 token.
+    assert_rejected(
+        &run_v2(&["--jwks", &bare, "--alg", "RS256"], &ps384),
+        "algorithm",
+    );
+    // --alg accepts only its algorithm: keys of another alg are skipped.
+    let rs256_keys = jwks_file(&[rsa_member(Some("fixture"), Some("RS256"))]);
+    assert_rejected(
+        &run_v2(&["--jwks", &rs256_keys, "--alg", "PS256"], &rs256),
+        "unknown_key",
+    );
+    // An empty set, or one without usable keys, knows no token.
+    for members in [vec![], vec![json!({ "kty": "oct", "k": b64(SECRET_64) })]] {
+        let set = jwks_file(&members);
+        assert_rejected(&run_v2(&["--jwks", &set], &rs256), "unknown_key");
+    }
+    // An HMAC key of a published set is used only when --alg names HS*.
+    let oct = jwks_file(&[serde_json::from_str(&oct_jwk(Some("HS256"))).unwrap()]);
+    let hs256 = {
+        provider();
+        let header = jsonwebtoken::Header {
+            kid: Some("cli-oct".to_owned()),
+            ..jsonwebtoken::Header::new(Algorithm::HS256)
+        };
+        let key = EncodingKey::from_secret(SECRET_64);
+        jsonwebtoken::encode(&header, &claims(), &key).unwrap()
+    };
+    assert_rejected(&run_v2(&["--jwks", &oct], &hs256), "unknown_key");
+    assert_valid(
+        &run_v2(&["--jwks", &oct, "--alg", "HS256"], &hs256),
+        &payload,
+    );
+}
+
+/// The members of every `--list-keys` status in one set, and the lines
+/// expected without and with `--alg RS256`.
+fn list_keys_cases() -> (String, String, String) {
+    let mut enc = rsa_member(Some("enc"), Some("RSA-OAEP"));
+    enc["use"] = json!("enc");
+    let mut enc_rs256 = rsa_member(Some("enc-rs256"), Some("RS256"));
+    enc_rs256["use"] = json!("enc");
+    let x25519 = json!({
+        "kty": "OKP",
+        "crv": "X25519",
+        "kid": "x25519",
+        "x": "hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo",
+    });
+    let set = jwks_file(&[
+        rsa_member(Some("signing"), Some("RS256")),
+        enc,
+        enc_rs256,
+        a2_member("no-alg", None),
+        serde_json::from_str(&oct_jwk(Some("HS256"))).unwrap(),
+        a2_member("signing", Some("RS256")),
+        x25519,
+        rsa_member(None, Some("PS256")),
+        json!("not an object"),
+    ]);
+    let default = "\
+key 0 kid=signing alg=RS256 status=imported
+key 1 kid=enc alg=RSA-OAEP status=skipped:unsupported_alg
+key 2 kid=enc-rs256 alg=RS256 status=skipped:not_for_signing
+key 3 kid=no-alg alg=- status=skipped:no_alg
+key 4 kid=cli-oct alg=HS256 status=skipped:not_accepted
+key 5 kid=signing alg=RS256 status=skipped:duplicate_kid
+key 6 kid=x25519 alg=- status=skipped:unsupported_crv
+key 7 kid=- alg=PS256 status=imported
+key 8 kid=- alg=- status=skipped:invalid
+";
+    let rs256 = "\
+key 0 kid=signing alg=RS256 status=imported
+key 1 kid=enc alg=RSA-OAEP status=skipped:unsupported_alg
+key 2 kid=enc-rs256 alg=RS256 status=skipped:not_for_signing
+key 3 kid=no-alg alg=- status=imported
+key 4 kid=cli-oct alg=HS256 status=skipped:not_accepted
+key 5 kid=signing alg=RS256 status=skipped:duplicate_kid
+key 6 kid=x25519 alg=- status=skipped:unsupported_crv
+key 7 kid=- alg=PS256 status=skipped:not_accepted
+key 8 kid=- alg=- status=skipped:invalid
+";
+    (set, default.to_owned(), rs256.to_owned())
+}
+
+#[track_caller]
+fn assert_listed(output: &Output, lines: &str) {
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(output));
+    assert_eq!(stdout(output), lines);
+    assert_eq!(stderr(output), "");
+}
+
+#[test]
+fn jwks_list_keys_prints_each_members_outcome() {
+    let (set, default, rs256) = list_keys_cases();
+    assert_listed(&run(&["--jwks", &set, "--list-keys"]), &default);
+    assert_listed(&run(&["--list-keys", "--jwks", &set]), &default);
+    assert_listed(
+        &run(&["--jwks", &set, "--list-keys", "--alg", "RS256"]),
+        &rs256,
+    );
+    // Verification uses the keys listed as imported, and only those.
+    let payload = claims().to_string();
+    let signing = token_with_kid(Algorithm::RS256, "signing");
+    assert_valid(&run_v2(&["--jwks", &set], &signing), &payload);
+    assert_valid(
+        &run_v2(&["--jwks", &set, "--alg", "RS256"], &signing),
+        &payload,
+    );
+    for kid in ["enc", "enc-rs256", "cli-oct", "x25519"] {
+        let token = token_with_kid(Algorithm::RS256, kid);
+        assert_rejected(&run_v2(&["--jwks", &set], &token), "unknown_key");
+    }
+    // `no-alg` (RFC 7515 A.2's key) only with --alg RS256: then the
+    // fixture's signature is checked against it, and fails.
+    let no_alg = token_with_kid(Algorithm::RS256, "no-alg");
+    assert_rejected(&run_v2(&["--jwks", &set], &no_alg), "unknown_key");
+    assert_rejected(
+        &run_v2(&["--jwks", &set, "--alg", "RS256"], &no_alg),
+        "signature",
+    );
+    // An empty `keys`: no line.
+    assert_listed(&run(&["--jwks", &jwks_file(&[]), "--list-keys"]), "");
+    // kid and alg decoded; escapes, control characters and spaces never
+    // break the line.
+    let escaped = jwks_file(&[
+        rsa_member(Some("caf\u{e9}/\"q\""), Some("RS256")),
+        rsa_member(Some("line\nbreak two"), Some("RS256")),
+    ]);
+    let escaped_json = std::fs::read_to_string(&escaped).unwrap();
+    let escaped_json = escaped_json.replace("caf\u{e9}", "caf\\u00e9");
+    let escaped = temp_file(escaped_json.as_bytes());
+    assert_listed(
+        &run(&["--jwks", escaped.to_str().unwrap(), "--list-keys"]),
+        "key 0 kid=caf\u{e9}/\"q\" alg=RS256 status=imported\n\
+         key 1 kid=line\\u{a}break\\u{20}two alg=RS256 status=imported\n",
+    );
+}
+
+/// With the features, EC and OKP members take their curve's algorithm, and
+/// their tokens (without kid: the one key of their alg) verify.
+#[cfg(all(feature = "es256", feature = "es384", feature = "eddsa"))]
+#[test]
+fn jwks_ec_and_eddsa_members() {
+    let fixture = |name: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("benches/fixtures")
+            .join(name);
+        std::fs::read_to_string(path).unwrap()
+    };
+    let mut members = vec![rsa_member(Some("rsa"), Some("RS256"))];
+    for stem in ["es256", "es384", "eddsa"] {
+        let mut jwk: Value =
+            serde_json::from_str(&fixture(&format!("{stem}.pub.jwk.json"))).unwrap();
+        jwk.as_object_mut().unwrap().remove("alg");
+        jwk["kid"] = json!(stem);
+        members.push(jwk);
+    }
+    let set = jwks_file(&members);
+    assert_listed(
+        &run(&["--jwks", &set, "--list-keys"]),
+        "key 0 kid=rsa alg=RS256 status=imported\n\
+         key 1 kid=es256 alg=- status=imported\n\
+         key 2 kid=es384 alg=- status=imported\n\
+         key 3 kid=eddsa alg=- status=imported\n",
+    );
+    assert_listed(
+        &run(&["--jwks", &set, "--list-keys", "--alg", "ES384"]),
+        "key 0 kid=rsa alg=RS256 status=skipped:not_accepted\n\
+         key 1 kid=es256 alg=- status=skipped:not_accepted\n\
+         key 2 kid=es384 alg=- status=imported\n\
+         key 3 kid=eddsa alg=- status=skipped:not_accepted\n",
+    );
+    let policy = ["--now", "1750000000", "--aud", "api://telemetry"];
+    for stem in ["es256", "es384", "eddsa"] {
+        let token = fixture(&format!("{stem}.jwt"));
+        let segment = token.split('.').nth(1).unwrap();
+        let payload = String::from_utf8(Base64UrlUnpadded::decode_vec(segment).unwrap()).unwrap();
+        let args = [
+            &["--jwks", set.as_str()][..],
+            &policy[..],
+            &[token.as_str()],
+        ]
+        .concat();
+        assert_valid(&run(&args), &payload);
+    }
+}
+
+#[test]
+fn jwks_a_document_that_is_not_a_jwk_set_is_rejected() {
+    let token = token_with_kid(Algorithm::RS256, "fixture");
+    let oversized = {
+        let member = rsa_member(Some("fixture"), Some("RS256"));
+        let members = vec![member; 64 * 1024 / 400];
+        json!({ "keys": members }).to_string()
+    };
+    assert!(oversized.len() > 64 * 1024);
+    let cases: &[(&[u8], &str)] = &[
+        (b"{\"foo\":1}", "key"),
+        (b"not json", "key"),
+        (b"", "key"),
+        (b"[]", "key"),
+        (b"{\"keys\":{}}", "key"),
+        (b"{\"keys\":\"a\"}", "key"),
+        (b"{\"keys\":[]", "key"),
+        (b"{\"keys\":[],\"keys\":[]}", "key"),
+        (b"{\"keys\":[]} x", "key"),
+        (b"{\"keys\":[\xff]}", "key"),
+        (oversized.as_bytes(), "too_large"),
+    ];
+    for &(document, kind) in cases {
+        let file = temp_file(document);
+        let file = file.to_str().unwrap();
+        let listed = run(&["--jwks", file, "--list-keys"]);
+        assert_eq!(
+            listed.status.code(),
+            Some(1),
+            "{document:?}: {}",
+            stderr(&listed)
+        );
+        assert_rejected(&listed, kind);
+        assert_rejected(&run_v2(&["--jwks", file], &token), kind);
+        assert_rejected(&run_v2(&["--jwks", file, "--alg", "RS256"], &token), kind);
+    }
+}
+
+#[test]
+fn jwks_and_list_keys_usage_errors() {
+    let set = jwks_file(&[rsa_member(Some("fixture"), Some("RS256"))]);
+    let rs256_jwk = temp_file(rsa_jwk(Some("RS256")).as_bytes());
+    let rs256_jwk = rs256_jwk.to_str().unwrap();
+    let token = token_with_kid(Algorithm::RS256, "fixture");
+    let token_file = temp_file(token.as_bytes());
+    let token_file = token_file.to_str().unwrap();
+    let hex = hex::encode(SECRET_64);
+    let bearer = format!("Bearer {token}");
+    let cookie = format!("session={token}");
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-jwks-file");
+    let missing = missing.to_str().unwrap();
+    let cases: &[&[&str]] = &[
+        // --list-keys without --jwks.
+        &["--list-keys"],
+        &["--list-keys", "--jwk", rs256_jwk],
+        &["--alg", "HS256", "--key-hex", &hex, "--list-keys"],
+        &["--rs256-jwk", rs256_jwk, "--list-keys"],
+        // --list-keys with a token source.
+        &["--jwks", &set, "--list-keys", &token],
+        &["--jwks", &set, "--list-keys", "--token-file", token_file],
+        &["--jwks", &set, "--list-keys", "--authorization", &bearer],
+        &[
+            "--jwks",
+            &set,
+            "--list-keys",
+            "--cookie",
+            &cookie,
+            "--cookie-name",
+            "session",
+        ],
+        // --list-keys twice; as --jwks's value (a path), it leaves no token.
+        &["--jwks", &set, "--list-keys", "--list-keys"],
+        &["--jwks", "--list-keys"],
+        // --jwks without a value, twice, or with another key source.
+        &["--jwks"],
+        &["--jwks", &set, "--jwks", &set, &token],
+        &["--jwks", &set, "--jwk", rs256_jwk, &token],
+        &["--rs256-jwk", rs256_jwk, "--jwks", &set, &token],
+        &["--key-hex", &hex, "--jwks", &set, &token],
+        // --jwks without a token source.
+        &["--jwks", &set],
+        // An unreadable file, listed or not; an unknown or unbuilt --alg.
+        &["--jwks", missing, "--list-keys"],
+        &["--jwks", missing, &token],
+        &["--jwks", &set, "--alg", "rs256", &token],
+        &["--jwks", &set, "--alg", "none", "--list-keys"],
+    ];
+    for args in cases {
+        let output = run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_usage_error(&output);
+    }
+    if !EC {
+        let output = run(&["--jwks", &set, "--alg", "ES256", "--list-keys"]);
+        assert_usage_error(&output);
     }
 }
 

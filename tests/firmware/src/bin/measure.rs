@@ -100,7 +100,10 @@ pub extern "C" fn marker_start() {
 pub extern "C" fn marker_end() {
     // Load and store: Cortex-M0 has no atomic read-modify-write.
     let marked = MARKED.load(core::sync::atomic::Ordering::Relaxed);
-    MARKED.store(marked.wrapping_add(1), core::sync::atomic::Ordering::Relaxed);
+    MARKED.store(
+        marked.wrapping_add(1),
+        core::sync::atomic::Ordering::Relaxed,
+    );
 }
 
 /// Verifies and reads the claims a device acts on: the length of `sub`
@@ -380,6 +383,31 @@ fn main() -> ! {
                 verify_claims(black_box(EDDSA_TOKEN), &key, &mut buf)
             });
         }
+    }
+
+    #[cfg(feature = "jwks")]
+    {
+        /// Microsoft Entra's JWK Set (`tests/vectors/jwks/`).
+        const ENTRA: &str = include_str!("../../../vectors/jwks/entra-common.json");
+        use jwt_embedded::{Algorithm, KeySet, KeySetPolicy, SetKey};
+        println!(
+            "key_bytes={} alg=SetKey target={}",
+            core::mem::size_of::<SetKey>(),
+            TARGET
+        );
+        println!(
+            "key_bytes={} alg=KeySet<14> target={}",
+            core::mem::size_of::<KeySet<14>>(),
+            TARGET
+        );
+        let mut set = KeySet::<14>::new();
+        ok &= measured("jwks_parse_stack_bytes", "KeySet<14>", 14, || {
+            let policy = KeySetPolicy::new().assume(Algorithm::Rs256);
+            if let Ok(parsed) = KeySet::<14>::from_jwks(black_box(ENTRA), &policy) {
+                set = parsed;
+            }
+            set.len()
+        });
     }
 
     println!(
