@@ -334,3 +334,52 @@ fn documents_that_are_not_key_sets() {
             .is_empty()
     );
 }
+
+/// Against `jsonwebtoken`'s `JwkSet` (it parses a whole set or nothing, so
+/// only sets of members it understands): for the issuers' documents, the
+/// same kids; for tokens of this test's keys, the same verdict from the key
+/// each library finds by `kid`.
+#[test]
+fn agrees_with_jsonwebtokens_jwk_set() {
+    provider();
+    for name in ["google.json", "gitlab.json", "auth0.json", "cognito.json"] {
+        let document = fixture(name);
+        let theirs: jsonwebtoken::jwk::JwkSet = serde_json::from_str(&document).unwrap();
+        let ours = KeySet::<8>::from_jwks(&document, &KeySetPolicy::new()).unwrap();
+        let their_kids: Vec<_> = theirs
+            .keys
+            .iter()
+            .map(|k| k.common.key_id.clone().unwrap())
+            .collect();
+        let our_kids: Vec<_> = ours
+            .keys()
+            .map(|(kid, _)| kid.unwrap().to_owned())
+            .collect();
+        assert_eq!(our_kids, their_kids, "{name}");
+    }
+    let (a, b) = keys();
+    let document = json!({ "keys": [
+        rsa_member(a, json!({ "kid": "a", "alg": "RS256", "use": "sig" })),
+        rsa_member(b, json!({ "kid": "b", "alg": "RS256", "use": "sig" })),
+    ]})
+    .to_string();
+    let theirs: jsonwebtoken::jwk::JwkSet = serde_json::from_str(&document).unwrap();
+    let ours = KeySet::<32>::from_jwks(&document, &KeySetPolicy::new()).unwrap();
+    let (ka, kb) = (their_rsa_key(a), their_rsa_key(b));
+    let rs256 = jsonwebtoken::Algorithm::RS256;
+    for (token, valid) in [
+        (token(&ka, rs256, Some("a")), true),
+        (token(&kb, rs256, Some("b")), true),
+        (token(&kb, rs256, Some("a")), false),
+        (token(&ka, rs256, Some("b")), false),
+    ] {
+        let kid = jsonwebtoken::decode_header(&token).unwrap().kid.unwrap();
+        let key = jsonwebtoken::DecodingKey::from_jwk(theirs.find(&kid).unwrap()).unwrap();
+        let mut validation = jsonwebtoken::Validation::new(rs256);
+        validation.validate_exp = false;
+        validation.required_spec_claims.clear();
+        let their_verdict = jsonwebtoken::decode::<Value>(&token, &key, &validation).is_ok();
+        assert_eq!(their_verdict, valid, "{kid}");
+        assert_eq!(verify(&ours, &token).is_ok(), valid, "{kid}");
+    }
+}
