@@ -100,7 +100,10 @@ pub extern "C" fn marker_start() {
 pub extern "C" fn marker_end() {
     // Load and store: Cortex-M0 has no atomic read-modify-write.
     let marked = MARKED.load(core::sync::atomic::Ordering::Relaxed);
-    MARKED.store(marked.wrapping_add(1), core::sync::atomic::Ordering::Relaxed);
+    MARKED.store(
+        marked.wrapping_add(1),
+        core::sync::atomic::Ordering::Relaxed,
+    );
 }
 
 /// Verifies and reads the claims a device acts on: the length of `sub`
