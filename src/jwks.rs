@@ -39,6 +39,7 @@ pub struct Kid {
 impl Kid {
     /// The `kid` of a JSON string, if it decodes to at most
     /// [`MAX_KID_LEN`] bytes.
+    #[inline]
     fn from_json(kid: &JsonStr<'_>) -> Option<Self> {
         let mut bytes = [0u8; MAX_KID_LEN];
         let len = kid.unescape_into(&mut bytes).ok()?.len();
@@ -82,13 +83,21 @@ macro_rules! set_keys {
 
         impl crate::key::sealed::Sealed for SetKey {}
 
+        // `#[inline]` on these and on the import below: code of the library
+        // that is not generic and not `#[inline]` is compiled with it whether
+        // a program uses it or not, and with LTO its calls into every key
+        // type change the inlining decisions (measured: +140 B in an HS512
+        // firmware image, +680 B in an RS256 + PS256 one, without a key set
+        // in sight). Inline, they exist only where a program uses a set.
         impl VerifyingKey for SetKey {
+            #[inline]
             fn algorithm(&self) -> Algorithm {
                 match self {
                     $($(#[$attr])* SetKey::$variant(_) => Algorithm::$alg,)*
                 }
             }
 
+            #[inline]
             fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
                 match self {
                     $($(#[$attr])* SetKey::$variant(key) => key.verify_signature(signing_input, signature),)*
@@ -130,7 +139,9 @@ set_keys! {
 
 impl SetKey {
     /// Imports the JWK `jwk` as the key of `alg`: RSA at the narrowest
-    /// width that holds its modulus.
+    /// width that holds its modulus. (`#[inline]`: see `VerifyingKey for
+    /// SetKey`.)
+    #[inline]
     fn import(jwk: &str, alg: Algorithm) -> Result<Self, Error> {
         /// The RSA key of scheme `$key` at 2048, 3072, then 4096 bits: a
         /// wider width is tried only when the modulus does not fit.
@@ -551,6 +562,7 @@ impl<const N: usize> KeySet<N> {
 
 /// The member's algorithm: its `alg`, else its curve's (EC, OKP), else the
 /// policy's assumed one (RSA, `oct`).
+#[inline]
 fn algorithm_of(
     kty: &JsonStr<'_>,
     alg: Option<&JsonStr<'_>>,
@@ -603,6 +615,7 @@ enum Family {
 }
 
 /// The `keys` array of a JWK Set document.
+#[inline]
 fn keys_array(document: &str) -> Result<&str, Error> {
     if document.len() > MAX_JWKS_LEN {
         return Err(Error::TooLarge);
