@@ -14,7 +14,7 @@
 use core::fmt;
 
 use crate::json::{self, Items, JsonStr, Value};
-use crate::{Algorithm, Error, KeyError, Validation, Verified, VerifyingKey};
+use crate::{Algorithm, Error, Header, KeyError, Validation, Verified, VerifyingKey};
 use crate::{
     Hs256Key, Hs384Key, Hs512Key, Ps256Key, Ps384Key, Ps512Key, Rs256Key, Rs384Key, Rs512Key,
     Rsa2048, Rsa3072, Rsa4096,
@@ -475,15 +475,13 @@ impl<const N: usize> KeySet<N> {
         now: i64,
         buf: &'b mut [u8],
     ) -> Result<Verified<'b>, Error> {
-        let key = self.select(token, buf)?;
-        crate::verify(token, key, validation, now, buf)
+        crate::verify::verify_selecting(token, |header| self.select(header), validation, now, buf)
     }
 
-    /// The key for `token` (its header read into `buf`, then released).
-    fn select(&self, token: &[u8], buf: &mut [u8]) -> Result<&SetKey, Error> {
-        let header = crate::peek_header(token, buf)?;
-        if let Some(kid) = header.kid {
-            let kid = Kid::from_json(&kid).ok_or(Error::UnknownKey)?;
+    /// The key for a token with `header` (read once, by the verification).
+    fn select(&self, header: &Header<'_>) -> Result<&SetKey, Error> {
+        if let Some(kid) = &header.kid {
+            let kid = Kid::from_json(kid).ok_or(Error::UnknownKey)?;
             return self
                 .entries
                 .iter()

@@ -132,12 +132,28 @@ pub fn verify<'b, K: VerifyingKey + ?Sized>(
     now: i64,
     buf: &'b mut [u8],
 ) -> Result<Verified<'b>, Error> {
+    verify_selecting(token, |_| Ok(key), validation, now, buf)
+}
+
+/// [`verify`] with the key chosen from the parsed (not yet trusted) header:
+/// the order of work is the same, `select` running right after the header's
+/// parse, so that a key set reads the header once. Always inlined: for a
+/// single key, `select` folds away and `verify` compiles as if written out.
+#[inline(always)]
+pub(crate) fn verify_selecting<'b, 'k, K: VerifyingKey + ?Sized + 'k>(
+    token: &[u8],
+    select: impl FnOnce(&Header<'_>) -> Result<&'k K, Error>,
+    validation: &Validation<'_>,
+    now: i64,
+    buf: &'b mut [u8],
+) -> Result<Verified<'b>, Error> {
     if token.len() > validation.token_len_limit() {
         return Err(Error::TooLarge);
     }
     let segments = Segments::split(token)?;
     let (header_buf, payload_buf) = segments.split_buffer(buf)?;
     let header = decode_header(segments.header, header_buf)?;
+    let key = select(&header)?;
     if !key.algorithm().is_named(&header.alg) {
         return Err(Error::Algorithm);
     }
