@@ -7,9 +7,9 @@
 //! a forgery to slip through (Bleichenbacher 2006, and its many successors in
 //! lenient parsers: BER lengths, garbage after the hash, missing `NULL`).
 
-use crypto_bigint::Uint;
 use sha2::Digest;
 
+use super::arith::Nat;
 use super::public_key::{Core, RsaKey, equals_be_bytes, wide_bytes};
 use super::scheme::{Pkcs1v15, sealed::Scheme};
 use super::width::{Rsa2048, Rsa3072, Rsa4096};
@@ -45,7 +45,7 @@ impl<H: JwsHash> Scheme for Pkcs1v15<H> {
     fn check<const LIMBS: usize>(
         key: &Core<LIMBS>,
         message: &[u8],
-        m: &Uint<LIMBS>,
+        m: &Nat<LIMBS>,
     ) -> Result<(), Error> {
         let hash = H::Digest::digest(message);
         let mut expected = wide_bytes::<LIMBS>();

@@ -7,9 +7,9 @@
 //! salt. The values are public (a signature and a public key), so the checks
 //! may exit early.
 
-use crypto_bigint::Uint;
 use sha2::Digest;
 
+use super::arith::Nat;
 use super::public_key::{Core, RsaKey, wide_bytes, write_be_bytes};
 use super::scheme::{Pss, sealed::Scheme};
 use crate::Error;
@@ -34,7 +34,7 @@ impl<H: JwsHash> Scheme for Pss<H> {
     fn check<const LIMBS: usize>(
         key: &Core<LIMBS>,
         message: &[u8],
-        m: &Uint<LIMBS>,
+        m: &Nat<LIMBS>,
     ) -> Result<(), Error> {
         // `EM` is `m` in `emLen = ceil((modBits - 1) / 8)` bytes: one byte
         // fewer than `k` when `modBits` is 1 more than a multiple of 8, and

@@ -4,10 +4,9 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use crypto_bigint::{Limb, Uint, Word};
 use subtle::{Choice, ConstantTimeEq};
 
-use super::arith::Modulus;
+use super::arith::{self, Modulus, Nat, WORD_BYTES, Word};
 use super::der;
 use super::scheme::RsaScheme;
 use super::scheme::sealed::Scheme;
@@ -130,11 +129,11 @@ pub struct Core<const LIMBS: usize> {
 }
 
 /// Bytes for one number of the key's width, on the stack.
-pub(crate) type WideBytes<const LIMBS: usize> = [[u8; Limb::BYTES]; LIMBS];
+pub(crate) type WideBytes<const LIMBS: usize> = [[u8; WORD_BYTES]; LIMBS];
 
 /// A zeroed [`WideBytes`] (`Default` stops at 32-element arrays).
 pub(crate) const fn wide_bytes<const LIMBS: usize>() -> WideBytes<LIMBS> {
-    [[0; Limb::BYTES]; LIMBS]
+    [[0; WORD_BYTES]; LIMBS]
 }
 
 /// Smallest accepted modulus, in bits (RFC 7518 §3.3).
@@ -153,8 +152,10 @@ impl<const LIMBS: usize> Core<LIMBS> {
 
     /// Reads the signature into `s` as a number: exactly `k` bytes, and
     /// below `n`. (An out-parameter: no full-width copies on the stack.)
-    fn signature_value(&self, signature: &[u8], s: &mut Uint<LIMBS>) -> Result<(), Error> {
-        if signature.len() != self.len || !read_be_bytes(signature, s) || &*s >= self.modulus.get()
+    fn signature_value(&self, signature: &[u8], s: &mut Nat<LIMBS>) -> Result<(), Error> {
+        if signature.len() != self.len
+            || !read_be_bytes(signature, s)
+            || !arith::less_than(s, self.modulus.get())
         {
             return Err(Error::Signature);
         }
@@ -165,7 +166,7 @@ impl<const LIMBS: usize> Core<LIMBS> {
     /// the decoded bytes are dead once converted, and in a frame of their
     /// own they do not add to the peak stack of the exponentiation.
     #[inline(never)]
-    fn decode_signature(&self, signature: &[u8], s: &mut Uint<LIMBS>) -> Result<(), Error> {
+    fn decode_signature(&self, signature: &[u8], s: &mut Nat<LIMBS>) -> Result<(), Error> {
         // Public length check first: `k` bytes are exactly ceil(4k / 3) characters.
         if signature.len() != self.len.saturating_mul(4).div_ceil(3) {
             return Err(Error::Malformed(Part::Signature));
@@ -178,15 +179,15 @@ impl<const LIMBS: usize> Core<LIMBS> {
 }
 
 impl<const LIMBS: usize> CoreOps for Core<LIMBS> {
-    const MAX_BITS: u32 = Uint::<LIMBS>::BITS;
+    const MAX_BITS: u32 = LIMBS as u32 * Word::BITS;
 
     fn new(n: &[u8], e: &[u8]) -> Result<Self, KeyError> {
-        let mut modulus = Uint::ZERO;
+        let mut modulus = [0; LIMBS];
         if !read_be_bytes(n, &mut modulus) {
             return Err(KeyError::TooLarge);
         }
         let exponent = exponent_from_be_bytes(e).ok_or(KeyError::Exponent)?;
-        let bits = modulus.bit_width_vartime();
+        let bits = arith::bit_width(&modulus);
         if bits < MIN_MODULUS_BITS {
             return Err(KeyError::Weak);
         }
@@ -221,7 +222,7 @@ impl<const LIMBS: usize> CoreOps for Core<LIMBS> {
     }
 
     fn verify<P: Scheme>(&self, message: &[u8], signature: Signature<'_>) -> Result<(), Error> {
-        let mut s = Uint::ZERO;
+        let mut s = [0; LIMBS];
         match signature {
             Signature::Encoded(segment) => self.decode_signature(segment, &mut s)?,
             Signature::Raw(bytes) => self.signature_value(bytes, &mut s)?,
@@ -554,48 +555,50 @@ fn decode_unsigned<'b>(text: &str, buf: &'b mut [u8]) -> Result<&'b [u8], KeyErr
 }
 
 /// Sets `x` to the number whose big-endian bytes are `bytes`, or returns
-/// `false` if it does not fit (`x` is then unspecified).
-pub(crate) fn read_be_bytes<const LIMBS: usize>(bytes: &[u8], x: &mut Uint<LIMBS>) -> bool {
-    let limbs = x.as_mut_limbs();
-    limbs.fill(Limb::ZERO);
-    for (i, &byte) in bytes.iter().rev().enumerate() {
-        match limbs.get_mut(i / Limb::BYTES) {
-            Some(limb) => limb.0 |= Word::from(byte) << (8 * (i % Limb::BYTES)),
-            None if byte == 0 => {}
-            None => return false,
-        }
+/// `false` if it does not fit (`x` is then unspecified). A word at a time,
+/// from the least significant end.
+pub(crate) fn read_be_bytes<const LIMBS: usize>(bytes: &[u8], x: &mut Nat<LIMBS>) -> bool {
+    let mut chunks = bytes.rchunks(WORD_BYTES);
+    for (word, chunk) in x.iter_mut().zip(&mut chunks) {
+        *word = chunk
+            .iter()
+            .fold(0, |word, &byte| (word << 8) | Word::from(byte));
     }
-    true
+    x.iter_mut()
+        .skip(bytes.len().div_ceil(WORD_BYTES))
+        .for_each(|word| *word = 0);
+    // What did not fit must be zero.
+    chunks.all(|chunk| chunk.iter().all(|&byte| byte == 0))
 }
 
 /// Writes `x` big-endian over the whole of `bytes` (its low `bytes.len()`
 /// bytes; the caller knows `x` fits).
-pub(crate) fn write_be_bytes<const LIMBS: usize>(x: &Uint<LIMBS>, bytes: &mut [u8]) {
-    for (i, out) in bytes.iter_mut().rev().enumerate() {
-        let limb = x.as_limbs().get(i / Limb::BYTES).map_or(0, |l| l.0);
-        *out = (limb >> (8 * (i % Limb::BYTES))) as u8;
+pub(crate) fn write_be_bytes<const LIMBS: usize>(x: &Nat<LIMBS>, bytes: &mut [u8]) {
+    let mut chunks = bytes.rchunks_mut(WORD_BYTES);
+    for (chunk, word) in (&mut chunks).zip(x) {
+        let word = word.to_be_bytes();
+        let at = WORD_BYTES - chunk.len();
+        chunk.copy_from_slice(word.get(at..).unwrap_or_default());
     }
+    chunks.for_each(|chunk| chunk.fill(0));
 }
 
 /// Whether `x` equals the big-endian number `bytes`, in constant time: every
-/// byte of `x` is compared (those above `bytes` with zero), with no early
+/// word of `x` is compared (those above `bytes` with zero), with no early
 /// exit and no second buffer.
-pub(crate) fn equals_be_bytes<const LIMBS: usize>(x: &Uint<LIMBS>, bytes: &[u8]) -> Choice {
-    if bytes.len() > LIMBS * Limb::BYTES {
+pub(crate) fn equals_be_bytes<const LIMBS: usize>(x: &Nat<LIMBS>, bytes: &[u8]) -> Choice {
+    if bytes.len() > LIMBS * WORD_BYTES {
         return Choice::from(0); // longer than any `x` (public lengths)
     }
-    let mut diff: u8 = 0;
-    for (i, limb) in x.as_limbs().iter().enumerate() {
-        for j in 0..Limb::BYTES {
-            let at = i * Limb::BYTES + j; // byte `at` from the least significant end
-            let expected = bytes
-                .len()
-                .checked_sub(at + 1)
-                .and_then(|k| bytes.get(k))
-                .copied()
-                .unwrap_or(0);
-            diff |= (limb.0 >> (8 * j)) as u8 ^ expected;
-        }
+    let mut chunks = bytes.rchunks(WORD_BYTES);
+    let mut diff: Word = 0;
+    for word in x {
+        let expected = chunks.next().map_or(0, |chunk| {
+            chunk
+                .iter()
+                .fold(0, |word, &byte| (word << 8) | Word::from(byte))
+        });
+        diff |= word ^ expected;
     }
     diff.ct_eq(&0)
 }
@@ -639,7 +642,8 @@ impl<W: RsaWidth, P: RsaScheme> TryFrom<&::rsa::PublicKey> for RsaKey<W, P> {
 /// The big-endian bytes of the number with little-endian `limbs`, in the
 /// end of `buf`; `None` if they do not fit (leading zero limbs are dropped).
 #[cfg(feature = "rsa-interop")]
-fn limbs_to_be_bytes<'b>(limbs: &[Limb], buf: &'b mut [u8]) -> Option<&'b [u8]> {
+fn limbs_to_be_bytes<'b>(limbs: &[crypto_bigint::Limb], buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    use crypto_bigint::Limb;
     let used = limbs.iter().rposition(|l| l.0 != 0).map_or(0, |i| i + 1);
     let len = used.checked_mul(Limb::BYTES)?;
     let start = buf.len().checked_sub(len)?;

@@ -25,7 +25,7 @@ impl<H: JwsHash> RsaScheme for Pkcs1v15<H> {}
 impl<H: JwsHash> RsaScheme for Pss<H> {}
 
 pub(crate) mod sealed {
-    use crypto_bigint::Uint;
+    use crate::rsa::arith::Nat;
 
     use crate::Error;
     use crate::rsa::public_key::Core;
@@ -38,7 +38,7 @@ pub(crate) mod sealed {
         fn check<const LIMBS: usize>(
             key: &Core<LIMBS>,
             message: &[u8],
-            m: &Uint<LIMBS>,
+            m: &Nat<LIMBS>,
         ) -> Result<(), Error>;
     }
 }

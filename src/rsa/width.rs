@@ -1,7 +1,6 @@
 //! RSA key widths, named by bits: the same on every target.
 
-use crypto_bigint::{U2048, U3072, U4096};
-
+use super::arith::limbs;
 use super::public_key::{Core, CoreOps};
 
 /// The largest modulus a key type holds, named by bits: [`Rsa2048`],
@@ -40,20 +39,20 @@ pub(crate) mod sealed {
 }
 
 impl sealed::Width for Rsa2048 {
-    type Core = Core<{ U2048::LIMBS }>;
+    type Core = Core<{ limbs(2048) }>;
 }
 
 impl sealed::Width for Rsa3072 {
-    type Core = Core<{ U3072::LIMBS }>;
+    type Core = Core<{ limbs(3072) }>;
 }
 
 impl sealed::Width for Rsa4096 {
-    type Core = Core<{ U4096::LIMBS }>;
+    type Core = Core<{ limbs(4096) }>;
 }
 
 // Compile-time: the names mean what they say on every target.
 const _: () = assert!(
-    <Core<{ U2048::LIMBS }> as CoreOps>::MAX_BITS == 2048
-        && <Core<{ U3072::LIMBS }> as CoreOps>::MAX_BITS == 3072
-        && <Core<{ U4096::LIMBS }> as CoreOps>::MAX_BITS == 4096
+    <Core<{ limbs(2048) }> as CoreOps>::MAX_BITS == 2048
+        && <Core<{ limbs(3072) }> as CoreOps>::MAX_BITS == 3072
+        && <Core<{ limbs(4096) }> as CoreOps>::MAX_BITS == 4096
 );
