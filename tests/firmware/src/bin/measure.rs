@@ -120,6 +120,19 @@ fn verify_claims<K: jwt_embedded::VerifyingKey>(token: &str, key: &K, buf: &mut 
     sub
 }
 
+/// The floor of an HS256 verify: the HMAC-SHA-256 of the same token's
+/// signing input and the constant-time comparison of its tag, exactly the
+/// check `verify` makes (`verify_mac`), with nothing else. Between the
+/// markers.
+#[cfg(feature = "hs256-floor")]
+#[inline(never)]
+fn hmac_floor(key: &Hs256Key, signing_input: &[u8], tag: &[u8]) -> bool {
+    marker_start();
+    let ok = key.verify_mac(black_box(signing_input), tag).is_ok();
+    marker_end();
+    ok
+}
+
 /// The session-token policy on top of [`POLICY`]: the token taken from an
 /// `Authorization` value, a maximum age and lifetime, required scopes and a
 /// deny list holding another token (the list, like the buffer, is the
@@ -243,6 +256,30 @@ fn main() -> ! {
                 });
             }
             Err(_) => ok = false,
+        }
+    }
+
+    #[cfg(feature = "hs256-floor")]
+    {
+        // Bytes and `get` (no `str` slicing) and the crate's own strict
+        // decoder: no panic paths, which the panic-site check would find.
+        let token = HS256_TOKEN.as_bytes();
+        let parts = token
+            .iter()
+            .rposition(|&b| b == b'.')
+            .and_then(|dot| Some((token.get(..dot)?, token.get(dot + 1..)?)));
+        let mut tag = [0u8; 32];
+        let decoded = parts.map(|(_, signature)| {
+            jwt_embedded::internal::base64url_decode(signature, &mut tag)
+                .is_some_and(|t| t.len() == 32)
+        });
+        match (Hs256Key::new(black_box(SECRET)), parts, decoded) {
+            (Ok(key), Some((signing_input, _)), Some(true)) => {
+                ok &= measured("stack_bytes", "HS256-floor", true, || {
+                    hmac_floor(&key, signing_input, &tag)
+                });
+            }
+            _ => ok = false,
         }
     }
 
