@@ -55,7 +55,7 @@ void sh_exit(int success)
 static char *brk = (char *)&end;
 char *heap_high = (char *)&end;
 
-void *_sbrk(ptrdiff_t incr)
+__attribute__((used)) void *_sbrk(ptrdiff_t incr)
 {
     char *old = brk, *sp;
     __asm volatile("mov %0, sp" : "=r"(sp));
