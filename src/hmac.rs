@@ -3,7 +3,7 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use base64ct::{Base64UrlUnpadded, Decoder};
+use base64ct::{Base64UrlUnpadded, Encoding as _};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Digest;
 use subtle::ConstantTimeEq;
@@ -18,6 +18,12 @@ use crate::{Algorithm, Error, KeyError, Part, VerifyingKey, base64url};
 mod sha512;
 
 pub(crate) use sha512::HmacSha512;
+
+/// Characters of a long base64url secret decoded at a time: whole 4-character
+/// groups, whose 96 bytes fit the decoding buffer (`MAX_BLOCK_LEN`).
+const SECRET_CHUNK_CHARS: usize = 128;
+const _: () =
+    assert!(SECRET_CHUNK_CHARS.is_multiple_of(4) && SECRET_CHUNK_CHARS / 4 * 3 <= MAX_BLOCK_LEN);
 
 /// An HMAC secret for the one algorithm of hash `H`, ready to verify: the
 /// keyed HMAC state is computed once, here, so a verification pays no key
@@ -102,19 +108,24 @@ impl<H: JwsHash> HmacKey<H> {
             return Err(KeyError::TooShort.into());
         }
         let encoding = |_| KeyError::Encoding;
-        let mut decoder = Decoder::<Base64UrlUnpadded>::new(secret.as_bytes()).map_err(encoding)?;
-        let len = decoder.remaining_len();
+        let text = secret.as_bytes();
+        let len = base64url::decoded_len(text.len()).ok_or(KeyError::Encoding)?;
         let mut block = Zeroizing::new([0u8; MAX_BLOCK_LEN]);
         if len <= H::BLOCK_LEN {
-            let bytes = block.get_mut(..len).ok_or(KeyError::Encoding)?;
-            let bytes = decoder.decode(bytes).map_err(encoding)?;
+            let bytes = Base64UrlUnpadded::decode(text, block.as_mut_slice()).map_err(encoding)?;
             return Self::new(bytes);
         }
+        // Longer than a block: hashed as it is decoded, in chunks of whole
+        // 4-character groups (each but the last decodes to 3 bytes a group).
+        // `Encoding::decode` rather than base64ct's streaming `Decoder`,
+        // whose bounds checks would put panic paths in firmware that imports
+        // `oct` keys.
         let mut hasher = H::Digest::new();
-        while !decoder.is_finished() {
-            let n = decoder.remaining_len().min(H::BLOCK_LEN);
-            let chunk = block.get_mut(..n).ok_or(KeyError::Encoding)?;
-            Digest::update(&mut hasher, decoder.decode(chunk).map_err(encoding)?);
+        for chunk in text.chunks(SECRET_CHUNK_CHARS) {
+            Digest::update(
+                &mut hasher,
+                Base64UrlUnpadded::decode(chunk, block.as_mut_slice()).map_err(encoding)?,
+            );
         }
         let mut digest = Zeroizing::new([0u8; MAX_LEN]);
         let digest = digest.get_mut(..H::LEN).ok_or(KeyError::Encoding)?;
@@ -254,6 +265,68 @@ impl<H: JwsHash> fmt::Debug for HmacKey<H> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every secret length from 1 to 400 bytes (over both block sizes and
+    /// across the decoding chunks), for the three hashes: the key from its
+    /// base64url text is the key from its bytes; a bad character in any
+    /// chunk, or non-canonical trailing bits, is `Encoding`.
+    #[test]
+    fn base64url_secrets_of_every_length_decode_as_their_bytes() {
+        extern crate std;
+        use std::string::String;
+        use std::vec::Vec;
+        fn check<H: JwsHash>(bytes: &[u8], tag: &[u8]) {
+            let text = Base64UrlUnpadded::encode_string(bytes);
+            let from_text = HmacKey::<H>::from_base64url(&text);
+            let from_bytes = HmacKey::<H>::new(bytes);
+            match (&from_text, &from_bytes) {
+                (Ok(a), Ok(b)) => {
+                    assert!(
+                        a.verify_mac(b"message", tag).is_ok(),
+                        "{} bytes",
+                        bytes.len()
+                    );
+                    assert!(
+                        b.verify_mac(b"message", tag).is_ok(),
+                        "{} bytes",
+                        bytes.len()
+                    );
+                }
+                _ => assert_eq!(from_text.err(), from_bytes.err(), "{} bytes", bytes.len()),
+            }
+            for at in [0, text.len() / 2, text.len() - 1] {
+                let mut bad = String::from(&text[..at]);
+                bad.push('+');
+                bad.push_str(&text[at + 1..]);
+                assert_eq!(
+                    HmacKey::<H>::from_base64url(&bad).err(),
+                    Some(Error::InvalidKey(KeyError::Encoding)),
+                    "{bad}"
+                );
+            }
+        }
+        let bytes: Vec<u8> = (0..400u32).map(|i| (i * 151 + 7) as u8).collect();
+        fn mac<M: Mac + KeyInit>(key: &[u8]) -> Vec<u8> {
+            let mut mac = <M as KeyInit>::new_from_slice(key).unwrap();
+            mac.update(b"message");
+            mac.finalize().into_bytes().to_vec()
+        }
+        for len in 1..=bytes.len() {
+            let key = &bytes[..len];
+            check::<Sha256>(key, &mac::<Hmac<sha2::Sha256>>(key));
+            check::<Sha384>(key, &mac::<Hmac<sha2::Sha384>>(key));
+            check::<Sha512>(key, &mac::<Hmac<sha2::Sha512>>(key));
+        }
+        // Non-canonical: `Zh` has low bits set in its last character.
+        let mut text = Base64UrlUnpadded::encode_string(&bytes[..301]);
+        assert_eq!(text.len() % 4, 2);
+        text.pop();
+        text.push('h');
+        assert_eq!(
+            Hs256Key::from_base64url(&text).err(),
+            Some(Error::InvalidKey(KeyError::Encoding))
+        );
+    }
 
     #[test]
     fn base64url_secrets_are_strict_and_an_empty_one_is_too_short() {
