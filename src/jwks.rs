@@ -579,10 +579,7 @@ fn algorithm_of(
         return Err(SkipReason::UnsupportedKeyType);
     };
     let algorithm = match alg {
-        Some(alg) => Algorithm::ALL
-            .into_iter()
-            .find(|algorithm| algorithm.is_named(alg))
-            .ok_or(SkipReason::UnsupportedAlgorithm)?,
+        Some(alg) => Algorithm::from_json(alg).ok_or(SkipReason::UnsupportedAlgorithm)?,
         None => match family {
             Family::Rsa | Family::Oct => policy.assumed.ok_or(SkipReason::NoAlgorithm)?,
             Family::Ec if crv.is_some_and(|c| c.eq_str("P-256")) => Algorithm::Es256,

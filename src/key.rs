@@ -87,6 +87,14 @@ impl Algorithm {
         alg.eq_str(self.name()) || (matches!(self, Algorithm::EdDsa) && alg.eq_str("Ed25519"))
     }
 
+    /// [`from_name`](Self::from_name) for a JSON string as written (escapes
+    /// decoded while comparing).
+    pub(crate) fn from_json(alg: &crate::JsonStr<'_>) -> Option<Algorithm> {
+        Algorithm::ALL
+            .into_iter()
+            .find(|algorithm| algorithm.is_named(alg))
+    }
+
     /// The algorithm whose registered name is exactly `name` (case
     /// sensitive, RFC 7515 §4.1.1), `"Ed25519"` (RFC 9864) being EdDSA;
     /// `None` for any other, `"none"` included.
