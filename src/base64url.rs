@@ -45,20 +45,20 @@ pub(crate) const fn decoded_len(len: usize) -> Option<usize> {
 pub(crate) fn decode<'o>(input: &[u8], out: &'o mut [u8]) -> Result<&'o [u8], InvalidBase64> {
     let len = decoded_len(input.len()).ok_or(InvalidBase64)?;
     let out = out.get_mut(..len).ok_or(InvalidBase64)?;
+    let (groups, tail) = input.as_chunks::<4>();
+    let (triples, out_tail) = out.as_chunks_mut::<3>();
     let mut bad = 0u8;
-    let mut in_chunks = input.chunks_exact(4);
-    let mut out_chunks = out.chunks_exact_mut(3);
-    for (src, dst) in (&mut in_chunks).zip(&mut out_chunks) {
-        if let ([a, b, c, d], [x, y, z]) = (src, dst) {
-            let (a, b, c, d) = (sextet(*a), sextet(*b), sextet(*c), sextet(*d));
-            bad |= a | b | c | d;
-            *x = (a << 2) | (b >> 4);
-            *y = (b << 4) | (c >> 2);
-            *z = (c << 6) | d;
-        }
+    for (src, dst) in groups.iter().zip(triples.iter_mut()) {
+        let [a, b, c, d] = *src;
+        let (a, b, c, d) = (sextet(a), sextet(b), sextet(c), sextet(d));
+        bad |= a | b | c | d;
+        // The four sextets as one 24-bit number, written big-endian.
+        let v = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
+        let [_, x, y, z] = v.to_be_bytes();
+        *dst = [x, y, z];
     }
     bad &= 0xC0; // only INVALID markers have the top bits set
-    bad |= decode_tail(in_chunks.remainder(), out_chunks.into_remainder())?;
+    bad |= decode_tail(tail, out_tail)?;
     if bad == 0 {
         Ok(out)
     } else {
