@@ -3,7 +3,7 @@
 //! Montgomery arithmetic in the "separated operand scanning" form: a
 //! schoolbook product (or a squaring that computes each cross product once)
 //! into a double-width buffer, then a Montgomery reduction of it, one row of
-//! multiply-accumulates per limb. Every inner step is one `a * b + c + d`
+//! multiply-accumulates per limb, two rows per pass over the buffer. Every inner step is one `a * b + c + d`
 //! on words, which Armv7-M does in a single `UMAAL` instruction.
 //!
 //! The word is the target's: 64 bits on 64-bit targets, 32 bits on every
@@ -166,7 +166,16 @@ impl<const LIMBS: usize> Modulus<LIMBS> {
     fn reduce(&self, t: &mut Wide<LIMBS>) -> Nat<LIMBS> {
         let words = t.as_flattened_mut();
         let mut top: Word = 0;
-        for row in 0..LIMBS {
+        // Two rows per pass: each word of `t` loaded and stored once for
+        // both, the two carry chains interleaved.
+        let mut row = 0;
+        while row + 2 <= LIMBS && LIMBS >= 2 {
+            if let Some(window) = words.get_mut(row..row + LIMBS + 2) {
+                top = reduce_two_rows(window, &self.n, self.n0, top);
+            }
+            row += 2;
+        }
+        for row in row..LIMBS {
             let window = words.get_mut(row..).unwrap_or_default();
             // `m` makes the row's first word zero: the row divides by `2^w`.
             let m = window.first().map_or(0, |w| w.wrapping_mul(self.n0));
@@ -274,6 +283,76 @@ fn mul_add_row(acc: &mut [Word], a: Word, b: &[Word], carry: Word) -> Word {
         (*w, carry) = mul_add(a, x, *w, carry);
     }
     carry
+}
+
+/// Two rows of the Montgomery reduction at once, on `w` (`LIMBS + 2`
+/// words from the first row's): `m0` zeroes `w[0]` with `m0 * n` added at
+/// `w[0..]`, then `m1` zeroes `w[1]` with `m1 * n` added at `w[1..]`, each
+/// row's carry out added into the word after it with the incoming `top`;
+/// returns the new `top`. The second row's product with `n[j - 1]` lands in
+/// the word the first row's product with `n[j]` just wrote, so both are
+/// added before the word is stored.
+#[inline(always)]
+fn reduce_two_rows<const LIMBS: usize>(
+    w: &mut [Word],
+    n: &Nat<LIMBS>,
+    n0: Word,
+    top: Word,
+) -> Word {
+    let (Some(&w0), Some(&w1), Some(&n_0), Some(&n_1)) = (w.first(), w.get(1), n.first(), n.get(1))
+    else {
+        return top;
+    };
+    let m0 = w0.wrapping_mul(n0);
+    let (_, c0) = mul_add(m0, n_0, w0, 0);
+    let (w1, mut c0) = mul_add(m0, n_1, w1, c0);
+    let m1 = w1.wrapping_mul(n0);
+    let (_, mut c1) = mul_add(m1, n_0, w1, 0);
+    let (body, ends) = w.split_at_mut_checked(LIMBS).unwrap_or_default();
+    // Words 2 .. LIMBS: the first row's `n[j]`, the second row's `n[j - 1]`;
+    // words 2 and 3 alone, then quads (whole ones when 4 divides LIMBS).
+    let mut previous = n_1;
+    let mut step = |word: &mut Word, n_j: Word| {
+        let (x, carry) = mul_add(m0, n_j, *word, c0);
+        c0 = carry;
+        let (y, carry) = mul_add(m1, previous, x, c1);
+        c1 = carry;
+        *word = y;
+        previous = n_j;
+    };
+    let (words, n_rest) = (
+        body.get_mut(2..).unwrap_or_default(),
+        n.get(2..).unwrap_or_default(),
+    );
+    let head = words.len().min(2);
+    let (words_head, words) = words.split_at_mut_checked(head).unwrap_or_default();
+    let (n_head, n_rest) = n_rest.split_at_checked(head).unwrap_or_default();
+    for (word, &n_j) in words_head.iter_mut().zip(n_head) {
+        step(word, n_j);
+    }
+    let (word_quads, word_rest) = words.as_chunks_mut::<4>();
+    let (n_quads, n_tail) = n_rest.as_chunks::<4>();
+    for (w, x) in word_quads.iter_mut().zip(n_quads) {
+        step(&mut w[0], x[0]);
+        step(&mut w[1], x[1]);
+        step(&mut w[2], x[2]);
+        step(&mut w[3], x[3]);
+    }
+    for (word, &n_j) in word_rest.iter_mut().zip(n_tail) {
+        step(word, n_j);
+    }
+    let [end0, end1] = ends else {
+        return top;
+    };
+    // The first row ends in word LIMBS; the second row's last product
+    // (`n[LIMBS - 1]`) lands there too.
+    let sum = WideWord::from(*end0) + WideWord::from(c0) + WideWord::from(top);
+    let top = (sum >> Word::BITS) as Word;
+    let (y, carry) = mul_add(m1, previous, sum as Word, c1);
+    *end0 = y;
+    let sum = WideWord::from(*end1) + WideWord::from(carry) + WideWord::from(top);
+    *end1 = sum as Word;
+    (sum >> Word::BITS) as Word
 }
 
 /// Adds `a * (head, higher)` (`head` the 0 to 3 words after `a` in its
