@@ -561,35 +561,53 @@ impl KeyStack {
             .get(mark.escaped..self.escaped_len)
             .unwrap_or(&[]);
         let plain = self.starts.get(mark.plain..self.len).unwrap_or(&[]);
-        let mut prints = [0u64; MAX_ESCAPED];
+        // First each name's fingerprint (`None`: it decodes to more than
+        // `MAX_ESCAPED_NAME` bytes) and whether a plain name equals it; then
+        // the names in order, each `TooLarge` if too long, else a duplicate
+        // if a plain name or a later name with escapes equals it. (So a
+        // duplicate pair is reported before a too-long name that follows
+        // its first member, as the first problem in document order.)
+        let mut prints = [None::<u64>; MAX_ESCAPED];
+        let mut in_plain = [false; MAX_ESCAPED];
         for (i, &start) in escaped.iter().enumerate() {
             let mut text = [0u8; MAX_ESCAPED_NAME];
             let name = doc.get(usize::from(start)..).unwrap_or_default();
-            let len = decode_raw(name, &mut text)
-                .ok_or(JsonError::TooLarge)?
-                .len();
+            let Some(len) = decode_raw(name, &mut text).map(<[u8]>::len) else {
+                continue;
+            };
             let ours = text.get(..len).unwrap_or_default();
             crate::cost::add(len + 7 + i);
             // A plain name holds no `"` and no `\`: only text without them can
             // equal one (and only such text is ordered like the plain names).
             if !ours.iter().any(|&b| b == b'"' || b == b'\\') {
                 let probe = Probe::new(ours);
-                if plain
-                    .binary_search_by(|&s| compare_plain(doc, s, &probe))
-                    .is_ok()
-                {
-                    return Err(Syntax);
+                if let Some(slot) = in_plain.get_mut(i) {
+                    *slot = plain
+                        .binary_search_by(|&s| compare_plain(doc, s, &probe))
+                        .is_ok();
                 }
             }
-            let print = fingerprint(&text, len);
-            let earlier = prints.get(..i).unwrap_or(&[]);
-            if let Some(at) = earlier.iter().position(|&p| p == print) {
-                let other = escaped.get(at).copied().unwrap_or(start);
-                let same = NameChars::at(doc, other).eq(NameChars::at(doc, start));
-                return Err(if same { Syntax } else { JsonError::TooLarge });
-            }
             if let Some(slot) = prints.get_mut(i) {
-                *slot = print;
+                *slot = Some(fingerprint(&text, len));
+            }
+        }
+        let count = escaped.len().min(MAX_ESCAPED);
+        for i in 0..count {
+            let print = prints
+                .get(i)
+                .copied()
+                .flatten()
+                .ok_or(JsonError::TooLarge)?;
+            if in_plain.get(i).copied().unwrap_or(false) {
+                return Err(Syntax);
+            }
+            let later = prints.get(i + 1..count).unwrap_or(&[]);
+            if let Some(at) = later.iter().position(|&p| p == Some(print)) {
+                let (Some(&this), Some(&other)) = (escaped.get(i), escaped.get(i + 1 + at)) else {
+                    return Err(Syntax);
+                };
+                let same = NameChars::at(doc, other).eq(NameChars::at(doc, this));
+                return Err(if same { Syntax } else { JsonError::TooLarge });
             }
         }
         self.len = mark.plain;

@@ -614,3 +614,21 @@ fn escaped_names_are_fingerprinted_by_their_decoded_text() {
         Some(MAX_ESCAPED_NAME)
     );
 }
+
+/// Names with escapes are checked in order when their object closes: a
+/// name that a later one duplicates is reported (`Syntax`) before a
+/// too-long name between the two (`TooLarge`), and the too-long name
+/// before a duplicate pair that only follows it (the fuzz target's
+/// reference reads the rules this way; a case it found).
+#[test]
+fn escaped_names_are_checked_in_document_order() {
+    extern crate std;
+    use std::format;
+    let long = "\\u0059".repeat(65);
+    let dup_first = format!(r#"{{"i\u0073s":0,"{long}":1,"i\u0073s":2}}"#);
+    assert_eq!(members(&dup_first).map(|m| m.1), Err(Syntax));
+    let long_first = format!(r#"{{"{long}":1,"i\u0073s":0,"i\u0073s":2}}"#);
+    assert_eq!(members(&long_first).map(|m| m.1), Err(JsonError::TooLarge));
+    let plain_dup = format!(r#"{{"iss":0,"i\u0073s":1,"{long}":2}}"#);
+    assert_eq!(members(&plain_dup).map(|m| m.1), Err(Syntax));
+}
