@@ -47,17 +47,13 @@ pub(crate) fn decode<'o>(input: &[u8], out: &'o mut [u8]) -> Result<&'o [u8], In
     let out = out.get_mut(..len).ok_or(InvalidBase64)?;
     let (groups, tail) = input.as_chunks::<4>();
     let (triples, out_tail) = out.as_chunks_mut::<3>();
-    let mut bad = 0u8;
+    let mut bits = 0i32;
     for (src, dst) in groups.iter().zip(triples.iter_mut()) {
-        let [a, b, c, d] = *src;
-        let (a, b, c, d) = (sextet(a), sextet(b), sextet(c), sextet(d));
-        bad |= a | b | c | d;
-        // The four sextets as one 24-bit number, written big-endian.
-        let v = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
-        let [_, x, y, z] = v.to_be_bytes();
-        *dst = [x, y, z];
+        let v = group(*src);
+        bits |= v;
+        *dst = [(v >> 16) as u8, (v >> 8) as u8, v as u8];
     }
-    bad &= 0xC0; // only INVALID markers have the top bits set
+    let mut bad = u8::from(bits < 0);
     bad |= decode_tail(tail, out_tail)?;
     if bad == 0 {
         Ok(out)
@@ -66,9 +62,19 @@ pub(crate) fn decode<'o>(input: &[u8], out: &'o mut [u8]) -> Result<&'o [u8], In
     }
 }
 
+/// The 24 bits four characters encode, as a non-negative number; negative
+/// when any of them is outside the alphabet: its [`INVALID`] marker, read as
+/// `-1i8` and sign-extended, sets bit 31 whatever it is shifted by. So one
+/// test at the end covers the whole input.
 #[inline(always)]
-fn sextet(c: u8) -> u8 {
-    TABLE[usize::from(c)]
+fn group([a, b, c, d]: [u8; 4]) -> i32 {
+    (signed(a) << 18) | (signed(b) << 12) | (signed(c) << 6) | signed(d)
+}
+
+/// The 6-bit value of `c`, or -1 if it is outside the alphabet.
+#[inline(always)]
+fn signed(c: u8) -> i32 {
+    i32::from(TABLE[usize::from(c)] as i8)
 }
 
 /// The 6-bit value of `src[i]` (an [`INVALID`] marker when out of range or not base64url).

@@ -298,6 +298,7 @@ pub(crate) fn parse_object<'a>(
         len: 0,
         escaped: [0; MAX_ESCAPED],
         escaped_len: 0,
+        known: 0,
     };
     let mut p = Parser {
         src: doc,
@@ -472,7 +473,84 @@ struct KeyStack {
     len: usize,
     escaped: [u16; MAX_ESCAPED],
     escaped_len: usize,
+    /// Names of [`KNOWN_NAMES`] open, which each object marks in its own
+    /// [`Seen`] bits instead of `starts` (they count towards [`MAX_MEMBERS`]).
+    known: usize,
 }
+
+/// The member names of the JOSE header, the JWT claims and the JWK
+/// registries that real tokens and key sets use most, all of at most four
+/// bytes. A name among them, written without escapes, is checked for
+/// duplicates by one bit of its object's [`Seen`]: a multiply, a shift and a
+/// table load, instead of a binary search among the object's names.
+const KNOWN_NAMES: [&str; 43] = [
+    "alg", "typ", "kid", "cty", "crit", "jku", "jwk", "x5u", "x5c", "x5t", "b64", "zip", "iss",
+    "sub", "aud", "exp", "nbf", "iat", "jti", "azp", "scp", "cnf", "sid", "amr", "acr", "cid",
+    "uid", "ver", "tid", "oid", "upn", "idp", "name", "kty", "use", "crv", "x", "y", "n", "e",
+    "keys", "d", "k",
+];
+
+/// A name of at most four bytes as a little-endian word, zero-padded: one
+/// to one for names without a NUL byte, which a name only holds decoded from
+/// `\u0000` (unescaped, it is a control character; see [`KeyStack::close`]).
+const fn pack(name: &[u8]) -> u32 {
+    let mut word = 0u32;
+    let mut i = 0;
+    while i < name.len() && i < 4 {
+        word |= (name[i] as u32) << (8 * i);
+        i += 1;
+    }
+    word
+}
+
+/// The slot of a packed name in [`KNOWN_SLOTS`]: a multiplicative hash,
+/// its multiplier searched for so that the [`KNOWN_NAMES`] fall in distinct
+/// slots (checked when the table is built, at compile time).
+const fn known_hash(word: u32) -> u32 {
+    (word ^ (word >> 11)).wrapping_mul(0x5d96_87fd) >> 26
+}
+
+/// [`KNOWN_NAMES`] packed, each at its [`known_hash`] slot; `u32::MAX`
+/// (bytes no UTF-8 text holds) in the empty ones.
+const KNOWN_SLOTS: [u32; 64] = {
+    let mut slots = [u32::MAX; 64];
+    let mut i = 0;
+    while i < KNOWN_NAMES.len() {
+        let name = KNOWN_NAMES[i].as_bytes();
+        assert!(name.len() <= 4);
+        let word = pack(name);
+        let slot = known_hash(word) as usize;
+        assert!(slots[slot] == u32::MAX, "two known names share a slot");
+        slots[slot] = word;
+        i += 1;
+    }
+    slots
+};
+
+/// The bit (0 to 63) of the known name packed in `word` (see [`pack`]), if
+/// it is one.
+#[inline(always)]
+fn known_bit(word: u32) -> Option<usize> {
+    let slot = known_hash(word) as usize;
+    (KNOWN_SLOTS.get(slot) == Some(&word)).then_some(slot)
+}
+
+/// The plain name of `len` (at most 4) bytes at byte `start` of `doc`,
+/// packed (see [`pack`]) from one 4-byte load: the bytes after the name are
+/// its closing quote and more (`None` if the document ends first).
+#[inline(always)]
+fn pack_at(doc: &str, start: u16, len: usize) -> Option<u32> {
+    let head = doc
+        .as_bytes()
+        .get(usize::from(start)..)?
+        .first_chunk::<4>()?;
+    let keep = u32::MAX.checked_shr(32 - 8 * len as u32).unwrap_or(0);
+    Some(u32::from_le_bytes(*head) & keep)
+}
+
+/// The [`KNOWN_NAMES`] one open object holds, a bit each, in two 32-bit
+/// words (64-bit shifts cost a dozen instructions on a 32-bit core).
+type Seen = [u32; 2];
 
 /// Most member names with escapes open at once in one document (they count
 /// towards [`MAX_MEMBERS`] too); more is [`JsonError::TooLarge`].
@@ -487,6 +565,7 @@ pub(crate) const MAX_ESCAPED_NAME: usize = 64;
 struct Mark {
     plain: usize,
     escaped: usize,
+    known: usize,
 }
 
 impl KeyStack {
@@ -494,26 +573,58 @@ impl KeyStack {
         Mark {
             plain: self.len,
             escaped: self.escaped_len,
+            known: self.known,
         }
     }
 
     /// Records the name `key`, whose text starts at byte `start` of `doc`,
-    /// among the names of its object (from `mark` on). A plain name already
-    /// there is [`Syntax`] (a duplicate); no room, or a name starting past
-    /// byte 65535, is [`JsonError::TooLarge`]. Names with escapes are only
-    /// recorded here: [`KeyStack::close`] checks them.
+    /// among the names of its object (from `mark` on; a known name in the
+    /// object's `seen`). A plain name already there is [`Syntax`] (a
+    /// duplicate); no room, or a name starting past byte 65535, is
+    /// [`JsonError::TooLarge`]. Names with escapes are only recorded here:
+    /// [`KeyStack::close`] checks them.
+    #[inline(always)]
     fn insert(
         &mut self,
         doc: &str,
         mark: Mark,
+        seen: &mut Seen,
         start: usize,
         key: &JsonStr<'_>,
     ) -> Result<(), JsonError> {
         let start = u16::try_from(start).map_err(|_| JsonError::TooLarge)?;
         let len = self.len;
-        if len >= MAX_MEMBERS || len + self.escaped_len >= MAX_MEMBERS {
+        if len + self.escaped_len + self.known >= MAX_MEMBERS {
             return Err(JsonError::TooLarge);
         }
+        let len = key.raw.len();
+        if !key.escaped
+            && len <= 4
+            && let Some(bit) = pack_at(doc, start, len).and_then(known_bit)
+        {
+            crate::cost::add(1);
+            let (word, bit) = (seen.get_mut(bit >> 5).ok_or(Syntax)?, 1 << (bit & 31));
+            if *word & bit != 0 {
+                return Err(Syntax);
+            }
+            *word |= bit;
+            self.known += 1;
+            return Ok(());
+        }
+        self.record(doc, mark, start, key)
+    }
+
+    /// [`KeyStack::insert`] for a name not in [`KNOWN_NAMES`]: out of line,
+    /// so that the known names' path needs no frame.
+    #[inline(never)]
+    fn record(
+        &mut self,
+        doc: &str,
+        mark: Mark,
+        start: u16,
+        key: &JsonStr<'_>,
+    ) -> Result<(), JsonError> {
+        let len = self.len;
         if key.escaped {
             let slot = self
                 .escaped
@@ -555,7 +666,7 @@ impl KeyStack {
     /// So the work stays linear in the names' length whatever they share,
     /// with no more stack than one decoded name.
     #[inline(never)]
-    fn close(&mut self, doc: &str, mark: Mark) -> Result<(), JsonError> {
+    fn close(&mut self, doc: &str, mark: Mark, seen: Seen) -> Result<(), JsonError> {
         let escaped = self
             .escaped
             .get(mark.escaped..self.escaped_len)
@@ -579,7 +690,21 @@ impl KeyStack {
             crate::cost::add(len + 7 + i);
             // A plain name holds no `"` and no `\`: only text without them can
             // equal one (and only such text is ordered like the plain names).
-            if !ours.iter().any(|&b| b == b'"' || b == b'\\') {
+            // A known name is among the object's `seen` bits, never in
+            // `plain`. (`text` is zero-padded: a decoded NUL, `\u0000`,
+            // would make `k\u0000` pack as `k`.)
+            let known = match text.first_chunk::<4>() {
+                Some(head) if len <= 4 && !ours.contains(&0) => {
+                    known_bit(u32::from_le_bytes(*head))
+                }
+                _ => None,
+            };
+            if let Some(bit) = known {
+                if let Some(slot) = in_plain.get_mut(i) {
+                    let word = seen.get(bit >> 5).copied().unwrap_or(0);
+                    *slot = word & (1 << (bit & 31)) != 0;
+                }
+            } else if !ours.iter().any(|&b| b == b'"' || b == b'\\') {
                 let probe = Probe::new(ours);
                 if let Some(slot) = in_plain.get_mut(i) {
                     *slot = plain
@@ -612,6 +737,7 @@ impl KeyStack {
         }
         self.len = mark.plain;
         self.escaped_len = mark.escaped;
+        self.known = mark.known;
         Ok(())
     }
 }
@@ -812,6 +938,7 @@ impl<'a> Parser<'a, '_> {
         let start = self.pos;
         self.pos += 1;
         let mark = self.keys.as_ref().map(|k| k.mark());
+        let mut seen: Seen = [0; 2];
         self.ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -823,7 +950,7 @@ impl<'a> Parser<'a, '_> {
             let key = self.string()?;
             if let (Some(keys), Some(mark)) = (self.keys.as_deref_mut(), mark) {
                 // The raw name starts after the opening quote.
-                keys.insert(self.src, mark, key_start + 1, &key)?;
+                keys.insert(self.src, mark, &mut seen, key_start + 1, &key)?;
             }
             self.ws();
             self.expect(b':')?;
@@ -844,7 +971,7 @@ impl<'a> Parser<'a, '_> {
         }
         self.pos += 1;
         if let (Some(keys), Some(mark)) = (self.keys.as_deref_mut(), mark) {
-            keys.close(self.src, mark)?;
+            keys.close(self.src, mark, seen)?;
         }
         self.span(start)
     }

@@ -204,8 +204,8 @@ impl<'t> Segments<'t> {
         // The two dots are found from either end, next to the short header
         // and signature segments; then the payload between them must hold
         // no third dot, checked a word at a time.
-        let first = token.iter().position(|&b| b == b'.').ok_or(malformed)?;
-        let last = token.iter().rposition(|&b| b == b'.').ok_or(malformed)?;
+        let first = first_dot(token).ok_or(malformed)?;
+        let last = last_dot(token).ok_or(malformed)?;
         let between = token.get(first + 1..last).ok_or(malformed)?;
         if contains_dot(between) {
             return Err(malformed);
@@ -239,22 +239,65 @@ impl<'t> Segments<'t> {
     }
 }
 
-/// Whether `bytes` holds a `.`, tested a machine word at a time (SWAR):
-/// a word XOR the dots has a zero byte exactly where the word has a dot, and
-/// `(x - 0x01..01) & !x & 0x80..80` is non-zero exactly when `x` has a zero
-/// byte. Branch-free, about 2 instructions per byte on a 32-bit core (the
-/// byte loop it replaces took 9 on a Cortex-M4).
-fn contains_dot(bytes: &[u8]) -> bool {
-    const LOW: usize = usize::from_ne_bytes([0x01; size_of::<usize>()]);
+/// A machine word's worth of bytes.
+const WORD: usize = size_of::<usize>();
+
+/// Whether the word `bytes` holds a `.` (SWAR): XOR with the dots leaves a
+/// zero byte exactly where there is a dot, and `(x - 0x01..01) & !x &
+/// 0x80..80` is non-zero exactly when `x` has a zero byte. Branch-free,
+/// about 2 instructions per byte on a 32-bit core (a byte loop takes 5 to 9
+/// on a Cortex-M4).
+#[inline(always)]
+const fn has_dot(bytes: [u8; WORD]) -> bool {
+    dot_bits(bytes) != 0
+}
+
+/// The high bit of each byte of `bytes` that may be a dot (see [`has_dot`]):
+/// non-zero exactly when one is.
+#[inline(always)]
+const fn dot_bits(bytes: [u8; WORD]) -> usize {
+    const LOW: usize = usize::from_ne_bytes([0x01; WORD]);
     const HIGH: usize = LOW << 7;
     const DOTS: usize = LOW * b'.' as usize;
-    let (words, rest) = bytes.as_chunks::<{ size_of::<usize>() }>();
+    let x = usize::from_ne_bytes(bytes) ^ DOTS;
+    x.wrapping_sub(LOW) & !x & HIGH
+}
+
+/// Whether `bytes` holds a `.`, tested two words at a time.
+fn contains_dot(bytes: &[u8]) -> bool {
+    let (words, rest) = bytes.as_chunks::<WORD>();
+    let (pairs, odd) = words.as_chunks::<2>();
     let mut found = 0;
-    for word in words {
-        let x = usize::from_ne_bytes(*word) ^ DOTS;
-        found |= x.wrapping_sub(LOW) & !x & HIGH;
+    for &[a, b] in pairs {
+        found |= dot_bits(a) | dot_bits(b);
+    }
+    for &word in odd {
+        found |= dot_bits(word);
     }
     found != 0 || rest.contains(&b'.')
+}
+
+/// Where the first `.` of `bytes` is: the words before the first one that
+/// holds a dot are skipped whole, then bytes are looked at (at most a word).
+fn first_dot(bytes: &[u8]) -> Option<usize> {
+    let (words, _) = bytes.as_chunks::<WORD>();
+    let skip = WORD * words.iter().take_while(|&&word| !has_dot(word)).count();
+    let at = bytes.get(skip..)?.iter().position(|&b| b == b'.')?;
+    Some(skip + at)
+}
+
+/// Where the last `.` of `bytes` is: [`first_dot`] from the end, the words
+/// counted back from the last byte.
+fn last_dot(bytes: &[u8]) -> Option<usize> {
+    let (_, words) = bytes.as_rchunks::<WORD>();
+    let skip = WORD
+        * words
+            .iter()
+            .rev()
+            .take_while(|&&word| !has_dot(word))
+            .count();
+    let end = bytes.len().checked_sub(skip)?;
+    bytes.get(..end)?.iter().rposition(|&b| b == b'.')
 }
 
 // Out of line: its frame (the header's parse) is gone before the signature
@@ -277,23 +320,37 @@ pub(crate) fn decode_text<'b>(
 
 #[cfg(test)]
 mod tests {
-    use super::contains_dot;
+    use super::{contains_dot, first_dot, last_dot};
 
-    /// Every length up to three words, a dot (or a byte next to it in
-    /// value, or a high byte that borrows) at every position.
+    /// Every length up to three words, and at every two positions a dot,
+    /// or a byte next to it in value, or a high byte that borrows: the word
+    /// scans against byte scans.
     #[test]
-    fn contains_dot_matches_a_byte_scan() {
-        for len in 0..3 * size_of::<usize>() + 3 {
+    fn dot_scans_match_byte_scans() {
+        const MAX: usize = 3 * size_of::<usize>() + 3;
+        let check = |bytes: &[u8]| {
+            assert_eq!(contains_dot(bytes), bytes.contains(&b'.'), "{bytes:?}");
+            let first = bytes.iter().position(|&b| b == b'.');
+            assert_eq!(first_dot(bytes), first, "{bytes:?}");
+            let last = bytes.iter().rposition(|&b| b == b'.');
+            assert_eq!(last_dot(bytes), last, "{bytes:?}");
+        };
+        for len in 0..MAX {
             for fill in [b'A', b'/', b'-', 0x00, 0xFF, 0xAE] {
-                let mut bytes = [fill; 3 * size_of::<usize>() + 3];
+                let mut bytes = [fill; MAX];
                 let bytes = &mut bytes[..len];
-                assert_eq!(contains_dot(bytes), bytes.contains(&b'.'));
+                check(bytes);
                 for at in 0..len {
                     for byte in [b'.', b'/', b'-', 0x2E ^ 0x80, 0x00] {
-                        let saved = bytes[at];
                         bytes[at] = byte;
-                        assert_eq!(contains_dot(bytes), bytes.contains(&b'.'), "{bytes:?}");
-                        bytes[at] = saved;
+                        check(bytes);
+                        for other in 0..len {
+                            let saved = bytes[other];
+                            bytes[other] = b'.';
+                            check(bytes);
+                            bytes[other] = saved;
+                        }
+                        bytes[at] = fill;
                     }
                 }
             }

@@ -229,7 +229,7 @@ fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
         };
         let mut units = [0u16; 2];
         match (r % 4, short) {
-            (0, _) if c != '"' && c != '\\' => {
+            (0, _) if c != '"' && c != '\\' && c != '\0' => {
                 out.push(c);
                 return false;
             }
@@ -247,9 +247,15 @@ fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
         }
         true
     };
+    // Known names (checked by a bit each), names next to them, and a known
+    // name followed by a NUL (`k\u0000`, which must not pass for `k`).
+    let words = [
+        "alg", "typ", "k", "x", "kid", "keys", "name", "crit", "al", "algs", "k\0", "\0k", "kk",
+        "x5", "ke", "",
+    ];
     let mut next = xorshift(0x2545_f491_4f6c_dd1du64);
     let mut outcomes = [0usize; 3];
-    for round in 0..3000 {
+    for round in 0..4000 {
         let count = 1 + (next() % 80) as usize;
         // Every third round spells almost every character plain, so that
         // objects with few escaped names (at most MAX_ESCAPED) are common.
@@ -270,9 +276,15 @@ fn duplicates_are_found_across_escape_spellings_in_wide_objects() {
             } else {
                 4 + next() % 6
             } as usize;
-            let name: Vec<char> = (0..len)
-                .map(|_| letters[(next() % letters.len() as u64) as usize])
-                .collect();
+            let name: Vec<char> = if round % 4 == 3 {
+                words[(next() % words.len() as u64) as usize]
+                    .chars()
+                    .collect()
+            } else {
+                (0..len)
+                    .map(|_| letters[(next() % letters.len() as u64) as usize])
+                    .collect()
+            };
             if i > 0 {
                 doc.push(',');
             }
