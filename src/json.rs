@@ -665,8 +665,21 @@ impl KeyStack {
     /// only a crafted document produces, about 2^-58 per object otherwise).
     /// So the work stays linear in the names' length whatever they share,
     /// with no more stack than one decoded name.
-    #[inline(never)]
+    #[inline(always)]
     fn close(&mut self, doc: &str, mark: Mark, seen: Seen) -> Result<(), JsonError> {
+        if self.escaped_len != mark.escaped {
+            self.check_escaped(doc, mark, seen)?;
+        }
+        self.len = mark.plain;
+        self.escaped_len = mark.escaped;
+        self.known = mark.known;
+        Ok(())
+    }
+
+    /// [`KeyStack::close`]'s checks of the names with escapes, out of line:
+    /// most objects have none.
+    #[inline(never)]
+    fn check_escaped(&self, doc: &str, mark: Mark, seen: Seen) -> Result<(), JsonError> {
         let escaped = self
             .escaped
             .get(mark.escaped..self.escaped_len)
@@ -735,9 +748,6 @@ impl KeyStack {
                 return Err(if same { Syntax } else { JsonError::TooLarge });
             }
         }
-        self.len = mark.plain;
-        self.escaped_len = mark.escaped;
-        self.known = mark.known;
         Ok(())
     }
 }
