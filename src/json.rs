@@ -293,13 +293,7 @@ pub(crate) fn parse_object<'a>(
     doc: &'a str,
     mut visit: impl FnMut(JsonStr<'a>, Value<'a>),
 ) -> Result<(), JsonError> {
-    let mut keys = KeyStack {
-        starts: [0; MAX_MEMBERS],
-        len: 0,
-        escaped: [0; MAX_ESCAPED],
-        escaped_len: 0,
-        known: 0,
-    };
+    let mut keys = Names::new();
     let mut p = Parser {
         src: doc,
         pos: 0,
@@ -470,12 +464,21 @@ impl<'a> Iterator for Strings<'a> {
 /// objects around it and are dropped when it closes.
 struct KeyStack {
     starts: [u16; MAX_MEMBERS],
-    len: usize,
     escaped: [u16; MAX_ESCAPED],
-    escaped_len: usize,
-    /// Names of [`KNOWN_NAMES`] open, which each object marks in its own
-    /// [`Seen`] bits instead of `starts` (they count towards [`MAX_MEMBERS`]).
+}
+
+/// The member names of the open objects: the [`KNOWN_NAMES`] among them as
+/// a count (each object marks them in its own [`Seen`] bits; they count
+/// towards [`MAX_MEMBERS`]), the others in a [`KeyStack`] that is set up
+/// (its slots zeroed) only when the first of them comes: a header of
+/// registered names never needs one.
+struct Names {
     known: usize,
+    /// Names in `stack.starts`.
+    len: usize,
+    /// Names in `stack.escaped`.
+    escaped_len: usize,
+    stack: Option<KeyStack>,
 }
 
 /// The member names of the JOSE header, the JWT claims and the JWK
@@ -492,7 +495,7 @@ const KNOWN_NAMES: [&str; 43] = [
 
 /// A name of at most four bytes as a little-endian word, zero-padded: one
 /// to one for names without a NUL byte, which a name only holds decoded from
-/// `\u0000` (unescaped, it is a control character; see [`KeyStack::close`]).
+/// `\u0000` (unescaped, it is a control character; see [`Names::check_escaped`]).
 const fn pack(name: &[u8]) -> u32 {
     let mut word = 0u32;
     let mut i = 0;
@@ -568,7 +571,16 @@ struct Mark {
     known: usize,
 }
 
-impl KeyStack {
+impl Names {
+    const fn new() -> Self {
+        Self {
+            known: 0,
+            len: 0,
+            escaped_len: 0,
+            stack: None,
+        }
+    }
+
     const fn mark(&self) -> Mark {
         Mark {
             plain: self.len,
@@ -582,7 +594,7 @@ impl KeyStack {
     /// object's `seen`). A plain name already there is [`Syntax`] (a
     /// duplicate); no room, or a name starting past byte 65535, is
     /// [`JsonError::TooLarge`]. Names with escapes are only recorded here:
-    /// [`KeyStack::close`] checks them.
+    /// [`Names::check_escaped`] checks them.
     #[inline(always)]
     fn insert(
         &mut self,
@@ -593,8 +605,7 @@ impl KeyStack {
         key: &JsonStr<'_>,
     ) -> Result<(), JsonError> {
         let start = u16::try_from(start).map_err(|_| JsonError::TooLarge)?;
-        let len = self.len;
-        if len + self.escaped_len + self.known >= MAX_MEMBERS {
+        if self.len + self.escaped_len + self.known >= MAX_MEMBERS {
             return Err(JsonError::TooLarge);
         }
         let len = key.raw.len();
@@ -614,57 +625,8 @@ impl KeyStack {
         self.record(doc, mark, start, key)
     }
 
-    /// [`KeyStack::insert`] for a name not in [`KNOWN_NAMES`]: out of line,
-    /// so that the known names' path needs no frame.
-    #[inline(never)]
-    fn record(
-        &mut self,
-        doc: &str,
-        mark: Mark,
-        start: u16,
-        key: &JsonStr<'_>,
-    ) -> Result<(), JsonError> {
-        let len = self.len;
-        if key.escaped {
-            let slot = self
-                .escaped
-                .get_mut(self.escaped_len)
-                .ok_or(JsonError::TooLarge)?;
-            *slot = start;
-            self.escaped_len += 1;
-            return Ok(());
-        }
-        let names = self.starts.get(mark.plain..len).ok_or(Syntax)?;
-        let probe = Probe::new(key.raw.as_bytes());
-        let at = match names.binary_search_by(|&s| compare_plain(doc, s, &probe)) {
-            Ok(_) => return Err(Syntax),
-            Err(at) => mark.plain + at,
-        };
-        crate::cost::add(len - at + 1);
-        // Shift `at..len` up by one and put the name at `at`: a chain of
-        // swaps, which neither panics nor links `memmove` (0.7 KiB of flash
-        // on Cortex-M); at most 63 slots.
-        let mut carry = start;
-        for slot in self.starts.get_mut(at..=len).unwrap_or(&mut []) {
-            core::mem::swap(slot, &mut carry);
-        }
-        self.len = len + 1;
-        Ok(())
-    }
-
     /// Closes the object that began at `mark`: checks its names with escapes
-    /// against its plain names and against each other, then drops all its
-    /// names.
-    ///
-    /// Each name with escapes is decoded once (at most [`MAX_ESCAPED_NAME`]
-    /// bytes), looked up among the plain names, and reduced to a 64-bit
-    /// fingerprint (a hash of its decoded bytes, and its length). Two of them
-    /// are compared character by character only when their fingerprints are
-    /// equal, which ends the parse either way: equal text is a duplicate
-    /// ([`Syntax`]), different text is [`JsonError::TooLarge`] (a collision
-    /// only a crafted document produces, about 2^-58 per object otherwise).
-    /// So the work stays linear in the names' length whatever they share,
-    /// with no more stack than one decoded name.
+    /// (see [`Names::check_escaped`]), then drops all its names.
     #[inline(always)]
     fn close(&mut self, doc: &str, mark: Mark, seen: Seen) -> Result<(), JsonError> {
         if self.escaped_len != mark.escaped {
@@ -676,15 +638,73 @@ impl KeyStack {
         Ok(())
     }
 
-    /// [`KeyStack::close`]'s checks of the names with escapes, out of line:
-    /// most objects have none.
+    /// [`Names::insert`] for a name not in [`KNOWN_NAMES`], into the
+    /// [`KeyStack`] (set up by the first one): out of line, so that the
+    /// known names' path needs no frame.
+    #[inline(never)]
+    fn record(
+        &mut self,
+        doc: &str,
+        mark: Mark,
+        start: u16,
+        key: &JsonStr<'_>,
+    ) -> Result<(), JsonError> {
+        let len = self.len;
+        let stack = self.stack.get_or_insert_with(|| KeyStack {
+            starts: [0; MAX_MEMBERS],
+            escaped: [0; MAX_ESCAPED],
+        });
+        if key.escaped {
+            let slot = stack
+                .escaped
+                .get_mut(self.escaped_len)
+                .ok_or(JsonError::TooLarge)?;
+            *slot = start;
+            self.escaped_len += 1;
+            return Ok(());
+        }
+        let names = stack.starts.get(mark.plain..len).ok_or(Syntax)?;
+        let probe = Probe::new(key.raw.as_bytes());
+        let at = match names.binary_search_by(|&s| compare_plain(doc, s, &probe)) {
+            Ok(_) => return Err(Syntax),
+            Err(at) => mark.plain + at,
+        };
+        crate::cost::add(len - at + 1);
+        // Shift `at..len` up by one and put the name at `at`: a chain of
+        // swaps, which neither panics nor links `memmove` (0.7 KiB of flash
+        // on Cortex-M); at most 63 slots.
+        let mut carry = start;
+        for slot in stack.starts.get_mut(at..=len).unwrap_or(&mut []) {
+            core::mem::swap(slot, &mut carry);
+        }
+        self.len = len + 1;
+        Ok(())
+    }
+
+    /// Checks the names with escapes of the object that began at `mark`
+    /// against its plain names (and its known names, `seen`) and against
+    /// each other, when it closes.
+    ///
+    /// Each name with escapes is decoded once (at most [`MAX_ESCAPED_NAME`]
+    /// bytes), looked up among the plain names, and reduced to a 64-bit
+    /// fingerprint (a hash of its decoded bytes, and its length). Two of them
+    /// are compared character by character only when their fingerprints are
+    /// equal, which ends the parse either way: equal text is a duplicate
+    /// ([`Syntax`]), different text is [`JsonError::TooLarge`] (a collision
+    /// only a crafted document produces, about 2^-58 per object otherwise).
+    /// So the work stays linear in the names' length whatever they share,
+    /// with no more stack than one decoded name.
+    /// Out of line: most objects have no name with escapes.
     #[inline(never)]
     fn check_escaped(&self, doc: &str, mark: Mark, seen: Seen) -> Result<(), JsonError> {
-        let escaped = self
+        let Some(stack) = &self.stack else {
+            return Ok(());
+        };
+        let escaped = stack
             .escaped
             .get(mark.escaped..self.escaped_len)
             .unwrap_or(&[]);
-        let plain = self.starts.get(mark.plain..self.len).unwrap_or(&[]);
+        let plain = stack.starts.get(mark.plain..self.len).unwrap_or(&[]);
         // First each name's fingerprint (`None`: it decodes to more than
         // `MAX_ESCAPED_NAME` bytes) and whether a plain name equals it; then
         // the names in order, each `TooLarge` if too long, else a duplicate
@@ -755,7 +775,7 @@ impl KeyStack {
 /// A 64-bit fingerprint of the decoded name `text`, held zero-padded in
 /// `row`: a multiply-xorshift hash of the row's 8 words, the length in the
 /// top byte. Equal texts have equal fingerprints; the converse is what
-/// [`KeyStack::close`] checks.
+/// [`Names::check_escaped`] checks.
 fn fingerprint(row: &[u8; MAX_ESCAPED_NAME], len: usize) -> u64 {
     let (words, _) = row.as_chunks::<8>();
     let hash = words.iter().fold(0x243f_6a88_85a3_08d3u64, |h, &word| {
@@ -885,7 +905,7 @@ struct Parser<'a, 'k> {
     src: &'a str,
     pos: usize,
     /// `None` when re-reading text that was already validated (no duplicate checks).
-    keys: Option<&'k mut KeyStack>,
+    keys: Option<&'k mut Names>,
 }
 
 /// A visitor for nested objects, whose members are validated but not reported.
@@ -900,14 +920,6 @@ impl<'a> Parser<'a, '_> {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
-    }
-
-    fn expect(&mut self, byte: u8) -> Result<(), JsonError> {
-        if self.peek() != Some(byte) {
-            return Err(Syntax);
-        }
-        self.pos += 1;
-        Ok(())
     }
 
     /// The text from `start` to the current position.
@@ -938,50 +950,71 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// `{ members }`; the position is at `{`. Returns the object's text.
-    fn object<F>(&mut self, depth: usize, visit: &mut F) -> Result<&'a str, JsonError>
-    where
-        F: FnMut(JsonStr<'a>, Value<'a>),
-    {
+    ///
+    /// The position is kept in a local (`pos`) that only inlined scanners
+    /// touch, so it stays in a register; it goes back to `self.pos` only
+    /// around the out-of-line [`Parser::value`] (nested objects, arrays,
+    /// literals).
+    ///
+    /// The visitor is called through a pointer, so that one copy of this
+    /// loop serves every visitor (a copy per visitor cost ~1.8 KiB of flash
+    /// each on Cortex-M, for a saving of a few instructions per member).
+    fn object(
+        &mut self,
+        depth: usize,
+        visit: &mut dyn FnMut(JsonStr<'a>, Value<'a>),
+    ) -> Result<&'a str, JsonError> {
         if depth > MAX_DEPTH {
             return Err(Syntax);
         }
+        let src = self.src;
+        let bytes = src.as_bytes();
         let start = self.pos;
-        self.pos += 1;
+        let mut pos = start + 1;
         let mark = self.keys.as_ref().map(|k| k.mark());
         let mut seen: Seen = [0; 2];
-        self.ws();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
+        skip_ws(bytes, &mut pos);
+        if bytes.get(pos) == Some(&b'}') {
+            self.pos = pos + 1;
             return self.span(start);
         }
         loop {
-            self.ws();
-            let key_start = self.pos;
-            let key = self.string()?;
+            skip_ws(bytes, &mut pos);
+            let key_start = pos;
+            let key = scan_string(src, &mut pos)?;
             if let (Some(keys), Some(mark)) = (self.keys.as_deref_mut(), mark) {
                 // The raw name starts after the opening quote.
-                keys.insert(self.src, mark, &mut seen, key_start + 1, &key)?;
+                keys.insert(src, mark, &mut seen, key_start + 1, &key)?;
             }
-            self.ws();
-            self.expect(b':')?;
-            self.ws();
+            skip_ws(bytes, &mut pos);
+            if bytes.get(pos) != Some(&b':') {
+                return Err(Syntax);
+            }
+            pos += 1;
+            skip_ws(bytes, &mut pos);
             // Strings and numbers without the detour through `value`.
-            let value = match self.peek() {
-                Some(b'"') => Value::Str(self.string()?),
-                Some(b'-' | b'0'..=b'9') => Value::Num(self.number()?),
-                _ => self.value(depth)?,
+            let value = match bytes.get(pos) {
+                Some(b'"') => Value::Str(scan_string(src, &mut pos)?),
+                Some(b'-' | b'0'..=b'9') => Value::Num(scan_number(src, &mut pos)?),
+                _ => {
+                    self.pos = pos;
+                    let value = self.value(depth)?;
+                    pos = self.pos;
+                    value
+                }
             };
             visit(key, value);
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
+            skip_ws(bytes, &mut pos);
+            match bytes.get(pos) {
+                Some(b',') => pos += 1,
                 Some(b'}') => break,
                 _ => return Err(Syntax),
             }
         }
-        self.pos += 1;
+        pos += 1;
+        self.pos = pos;
         if let (Some(keys), Some(mark)) = (self.keys.as_deref_mut(), mark) {
-            keys.close(self.src, mark, seen)?;
+            keys.close(src, mark, seen)?;
         }
         self.span(start)
     }
@@ -1033,103 +1066,136 @@ impl<'a> Parser<'a, '_> {
 
     /// A string; the position is at its opening quote.
     fn string(&mut self) -> Result<JsonStr<'a>, JsonError> {
-        self.expect(b'"')?;
-        let start = self.pos;
-        let mut escaped = false;
-        loop {
-            // Skip plain characters in one pass; stop at `"`, `\` or a control character.
-            let rest = self.src.as_bytes().get(self.pos..).ok_or(Syntax)?;
-            let plain = rest.iter().position(|&b| STRING_STOP[usize::from(b)]);
-            self.pos += plain.ok_or(Syntax)?;
-            match self.peek().ok_or(Syntax)? {
-                b'"' => break,
-                b'\\' => {
-                    escaped = true;
-                    self.escape()?;
-                }
-                _ => return Err(Syntax), // control character
-            }
-        }
-        let raw = self.span(start)?;
-        self.pos += 1;
-        Ok(JsonStr { raw, escaped })
+        let mut pos = self.pos;
+        let string = scan_string(self.src, &mut pos)?;
+        self.pos = pos;
+        Ok(string)
     }
 
-    /// One escape sequence; the position is at its backslash.
-    fn escape(&mut self) -> Result<(), JsonError> {
-        let bytes = self.src.as_bytes();
-        match bytes.get(self.pos + 1).ok_or(Syntax)? {
-            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => {
-                self.pos += 2;
-                Ok(())
-            }
-            b'u' => {
-                let unit = hex4(bytes.get(self.pos + 2..).ok_or(Syntax)?).ok_or(Syntax)?;
-                self.pos += 6;
-                match unit {
-                    0xD800..=0xDBFF => self.low_surrogate(),
-                    0xDC00..=0xDFFF => Err(Syntax), // lone low surrogate
-                    _ => Ok(()),
-                }
-            }
-            _ => Err(Syntax),
-        }
-    }
-
-    /// The `\uXXXX` low surrogate that must follow a high surrogate.
-    fn low_surrogate(&mut self) -> Result<(), JsonError> {
-        let rest = self.src.as_bytes().get(self.pos..).ok_or(Syntax)?;
-        if !rest.starts_with(b"\\u") {
-            return Err(Syntax);
-        }
-        let unit = hex4(rest.get(2..).ok_or(Syntax)?).ok_or(Syntax)?;
-        if !(0xDC00..=0xDFFF).contains(&unit) {
-            return Err(Syntax);
-        }
-        self.pos += 6;
-        Ok(())
-    }
-
-    /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    /// A number; the position is at its first character.
     fn number(&mut self) -> Result<&'a str, JsonError> {
-        let start = self.pos;
-        if self.peek() == Some(b'-') {
-            self.pos += 1;
-        }
-        match self.peek() {
-            Some(b'0') => self.pos += 1,
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(Syntax),
-        }
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            self.digits_required()?;
-        }
-        if let Some(b'e' | b'E') = self.peek() {
-            self.pos += 1;
-            if let Some(b'+' | b'-') = self.peek() {
-                self.pos += 1;
+        let mut pos = self.pos;
+        let number = scan_number(self.src, &mut pos)?;
+        self.pos = pos;
+        Ok(number)
+    }
+}
+
+/// Skips whitespace from `*pos`.
+#[inline(always)]
+fn skip_ws(bytes: &[u8], pos: &mut usize) {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(*pos) {
+        *pos += 1;
+    }
+}
+
+/// A string whose opening quote is at `*pos`; `*pos` ends after its closing
+/// quote. Runs of plain characters are skipped by table; an escape is
+/// validated out of line.
+#[inline(always)]
+fn scan_string<'a>(src: &'a str, pos: &mut usize) -> Result<JsonStr<'a>, JsonError> {
+    let bytes = src.as_bytes();
+    if bytes.get(*pos) != Some(&b'"') {
+        return Err(Syntax);
+    }
+    let start = *pos + 1;
+    let mut end = start;
+    let mut escaped = false;
+    loop {
+        // Skip plain characters; stop at `"`, `\\` or a control character.
+        let rest = bytes.get(end..).ok_or(Syntax)?;
+        end += rest
+            .iter()
+            .position(|&b| STRING_STOP[usize::from(b)])
+            .ok_or(Syntax)?;
+        match bytes.get(end) {
+            Some(b'"') => break,
+            Some(b'\\') => {
+                escaped = true;
+                end = escape(bytes, end)?;
             }
-            self.digits_required()?;
+            _ => return Err(Syntax), // control character
         }
-        self.span(start)
     }
+    let raw = src.get(start..end).ok_or(Syntax)?;
+    *pos = end + 1;
+    Ok(JsonStr { raw, escaped })
+}
 
-    fn digits(&mut self) {
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.pos += 1;
+/// The escape sequence whose backslash is at `at`: where the text after it
+/// starts. Out of line: most strings have none.
+#[inline(never)]
+fn escape(bytes: &[u8], at: usize) -> Result<usize, JsonError> {
+    match bytes.get(at + 1).ok_or(Syntax)? {
+        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Ok(at + 2),
+        b'u' => {
+            let unit = hex4(bytes.get(at + 2..).ok_or(Syntax)?).ok_or(Syntax)?;
+            let next = at + 6;
+            match unit {
+                0xD800..=0xDBFF => low_surrogate(bytes, next),
+                0xDC00..=0xDFFF => Err(Syntax), // lone low surrogate
+                _ => Ok(next),
+            }
         }
+        _ => Err(Syntax),
     }
+}
 
-    fn digits_required(&mut self) -> Result<(), JsonError> {
-        let start = self.pos;
-        self.digits();
-        if self.pos == start {
-            Err(Syntax)
-        } else {
-            Ok(())
-        }
+/// The `\\uXXXX` low surrogate that must follow a high surrogate, at `at`:
+/// where the text after it starts.
+fn low_surrogate(bytes: &[u8], at: usize) -> Result<usize, JsonError> {
+    let rest = bytes.get(at..).ok_or(Syntax)?;
+    if !rest.starts_with(b"\\u") {
+        return Err(Syntax);
     }
+    let unit = hex4(rest.get(2..).ok_or(Syntax)?).ok_or(Syntax)?;
+    if !(0xDC00..=0xDFFF).contains(&unit) {
+        return Err(Syntax);
+    }
+    Ok(at + 6)
+}
+
+/// A number at `*pos`: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`;
+/// `*pos` ends after it.
+#[inline(always)]
+fn scan_number<'a>(src: &'a str, pos: &mut usize) -> Result<&'a str, JsonError> {
+    let bytes = src.as_bytes();
+    let start = *pos;
+    let mut at = start;
+    if bytes.get(at) == Some(&b'-') {
+        at += 1;
+    }
+    match bytes.get(at) {
+        Some(b'0') => at += 1,
+        Some(b'1'..=b'9') => at = digits(bytes, at),
+        _ => return Err(Syntax),
+    }
+    if bytes.get(at) == Some(&b'.') {
+        at = digits_required(bytes, at + 1)?;
+    }
+    if let Some(b'e' | b'E') = bytes.get(at) {
+        at += 1;
+        if let Some(b'+' | b'-') = bytes.get(at) {
+            at += 1;
+        }
+        at = digits_required(bytes, at)?;
+    }
+    let number = src.get(start..at).ok_or(Syntax)?;
+    *pos = at;
+    Ok(number)
+}
+
+/// Where the run of digits from `at` ends.
+#[inline(always)]
+fn digits(bytes: &[u8], at: usize) -> usize {
+    let run = bytes.get(at..).unwrap_or_default();
+    at + run.iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// [`digits`], at least one.
+fn digits_required(bytes: &[u8], at: usize) -> Result<usize, JsonError> {
+    let end = digits(bytes, at);
+    if end == at { Err(Syntax) } else { Ok(end) }
 }
 
 #[cfg(test)]

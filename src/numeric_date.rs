@@ -51,13 +51,14 @@ fn small_integer(text: &[u8]) -> Option<u64> {
     }
     let nine = |digits: &[u8]| {
         let mut value = 0u32;
-        let mut all = true;
         for &b in digits {
             let d = b.wrapping_sub(b'0');
-            all &= d < 10;
+            if d >= 10 {
+                return None;
+            }
             value = value.wrapping_mul(10).wrapping_add(u32::from(d));
         }
-        all.then_some(value)
+        Some(value)
     };
     Some(u64::from(nine(high)?) * 1_000_000_000 + u64::from(nine(low)?))
 }
