@@ -44,7 +44,7 @@ pub(crate) struct Exact {
 /// rest times 10⁹ (a 64-bit multiply per digit costs a 32-bit core several
 /// instructions; an `i128` one, a dozen).
 fn small_integer(text: &[u8]) -> Option<u64> {
-    let split = text.len().checked_sub(9).unwrap_or_default();
+    let split = text.len().saturating_sub(9);
     let (high, low) = (text.get(..split)?, text.get(split..)?);
     if high.len() > 9 {
         return None;

@@ -97,12 +97,15 @@ pub const MAX_HEADER_LEN: usize = 16 * 1024;
 /// `validation` at time `now` (Unix seconds). The decoded header and payload
 /// go into `buf` (see [`buffer_len`]); the result borrows it.
 ///
-/// The order of work, each step only after the previous one passed:
+/// The order of checks, each only after the previous one passed:
 /// length cap, exactly three segments, header length cap
 /// ([`MAX_HEADER_LEN`]), strict base64url header, strict JSON
 /// header (`crit` rejected), `alg` equal to the key's algorithm, signature
 /// over the raw `header.payload` bytes (constant-time comparison), then the
-/// payload is decoded and parsed, and the claims checked.
+/// payload's base64url, its UTF-8 and JSON, and the claims. (The payload's
+/// base64url is decoded into `buf` first thing, as the decoder is what
+/// finds a third dot; none of its bytes is read before the signature has
+/// verified, and its errors are reported in the order above.)
 ///
 /// ```
 /// use jwt_embedded::{Hs256Key, Validation, verify};
@@ -151,7 +154,7 @@ pub(crate) fn verify_selecting<'b, 'k, K: VerifyingKey + ?Sized + 'k>(
         return Err(Error::TooLarge);
     }
     let segments = Segments::split(token)?;
-    let (header_buf, payload_buf) = segments.split_buffer(buf)?;
+    let (header_buf, payload) = segments.decode_payload(buf)?;
     let header = decode_header(segments.header, header_buf)?;
     let key = select(&header)?;
     if !key.algorithm().is_named(&header.alg) {
@@ -163,7 +166,7 @@ pub(crate) fn verify_selecting<'b, 'k, K: VerifyingKey + ?Sized + 'k>(
         return Err(Error::Type);
     }
     key.verify_signature(segments.signing_input, segments.signature)?;
-    let payload = decode_text(segments.payload, payload_buf, Part::Claims)?;
+    let payload = core::str::from_utf8(payload?).map_err(|_| Error::Malformed(Part::Claims))?;
     let claims = Claims::parse(payload)?;
     validation.check(&claims, now)?;
     Ok(Verified {
@@ -181,11 +184,17 @@ pub(crate) fn verify_selecting<'b, 'k, K: VerifyingKey + ?Sized + 'k>(
 /// (beyond finding the dots).
 pub fn peek_header<'b>(token: &[u8], buf: &'b mut [u8]) -> Result<Header<'b>, Error> {
     let segments = Segments::split(token)?;
+    if contains_dot(segments.payload) {
+        return Err(Error::Malformed(Part::Token));
+    }
     let header_len =
         base64url::decoded_len(segments.header.len()).ok_or(Error::Malformed(Part::Header))?;
     let header_buf = buf.get_mut(..header_len).ok_or(Error::BufferTooSmall)?;
     decode_header(segments.header, header_buf)
 }
+
+/// The decoded payload, or why it is not one (see [`Segments::decode_payload`]).
+type Decoded<'b> = Result<&'b [u8], Error>;
 
 /// The three segments of a compact JWS.
 struct Segments<'t> {
@@ -197,21 +206,23 @@ struct Segments<'t> {
 }
 
 impl<'t> Segments<'t> {
-    /// Splits the token; a header segment over [`MAX_HEADER_LEN`] is
-    /// [`Error::TooLarge`].
+    /// Splits the token at its first and last dots, found from either end
+    /// next to the short header and signature segments. A third dot (in
+    /// `payload`) is left to [`Segments::decode_payload`], which finds it
+    /// for free (a dot is no base64url character), or to
+    /// [`Segments::token_error`]. A header segment over [`MAX_HEADER_LEN`]
+    /// is [`Error::TooLarge`] (after that check: a third dot comes first).
     fn split(token: &'t [u8]) -> Result<Self, Error> {
         let malformed = Error::Malformed(Part::Token);
-        // The two dots are found from either end, next to the short header
-        // and signature segments; then the payload between them must hold
-        // no third dot, checked a word at a time.
         let first = first_dot(token).ok_or(malformed)?;
         let last = last_dot(token).ok_or(malformed)?;
         let between = token.get(first + 1..last).ok_or(malformed)?;
-        if contains_dot(between) {
-            return Err(malformed);
-        }
         if first > MAX_HEADER_LEN {
-            return Err(Error::TooLarge);
+            return Err(if contains_dot(between) {
+                malformed
+            } else {
+                Error::TooLarge
+            });
         }
         let header = token.get(..first).ok_or(malformed)?;
         let payload = token.get(first + 1..last).ok_or(malformed)?;
@@ -224,6 +235,38 @@ impl<'t> Segments<'t> {
             signature,
             signing_input,
         })
+    }
+
+    /// `error`, unless the payload holds a dot: then the token has more
+    /// than three segments, which comes first.
+    fn token_error(&self, error: Error) -> Error {
+        if contains_dot(self.payload) {
+            Error::Malformed(Part::Token)
+        } else {
+            error
+        }
+    }
+
+    /// Splits `buf` into room for the decoded header and the decoded
+    /// payload, and decodes the payload's base64url into the latter, before
+    /// anything else: its bytes are not looked at until the signature has
+    /// verified (not even as UTF-8). A failure that is the token's (a third
+    /// dot; errors sizing the buffer) is returned now; one that is the
+    /// payload's is returned inside, for the caller to report where the
+    /// order of checks puts it, after the signature. This way the dots of a
+    /// valid token are looked for only once, by the decoder.
+    fn decode_payload<'b>(&self, buf: &'b mut [u8]) -> Result<(&'b mut [u8], Decoded<'b>), Error> {
+        let (header_buf, payload_buf) = self
+            .split_buffer(buf)
+            .map_err(|error| self.token_error(error))?;
+        let payload = match base64url::decode(self.payload, payload_buf) {
+            Ok(bytes) => Ok(bytes),
+            Err(_) => match self.token_error(Error::Malformed(Part::Claims)) {
+                Error::Malformed(Part::Claims) => Err(Error::Malformed(Part::Claims)),
+                token => return Err(token),
+            },
+        };
+        Ok((header_buf, payload))
     }
 
     /// Splits `buf` into room for the decoded header and the decoded payload.
