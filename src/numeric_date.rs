@@ -49,18 +49,42 @@ fn small_integer(text: &[u8]) -> Option<u64> {
     if high.len() > 9 {
         return None;
     }
-    let nine = |digits: &[u8]| {
-        let mut value = 0u32;
-        for &b in digits {
-            let d = b.wrapping_sub(b'0');
-            if d >= 10 {
-                return None;
-            }
-            value = value.wrapping_mul(10).wrapping_add(u32::from(d));
+    Some(u64::from(nine_digits(high)?) * 1_000_000_000 + u64::from(nine_digits(low)?))
+}
+
+/// The value of at most 9 decimal digits (`None` if any byte is not one):
+/// four at a time through [`four_digits`], then one at a time.
+#[inline(always)]
+fn nine_digits(digits: &[u8]) -> Option<u32> {
+    let (quads, rest) = digits.as_chunks::<4>();
+    let mut value = 0u32;
+    for &quad in quads {
+        value = value.wrapping_mul(10_000).wrapping_add(four_digits(quad)?);
+    }
+    for &b in rest {
+        let d = b.wrapping_sub(b'0');
+        if d >= 10 {
+            return None;
         }
-        Some(value)
-    };
-    Some(u64::from(nine(high)?) * 1_000_000_000 + u64::from(nine(low)?))
+        value = value.wrapping_mul(10).wrapping_add(u32::from(d));
+    }
+    Some(value)
+}
+
+/// The value of four decimal digits in one word (SWAR), `None` if any byte
+/// is not a digit. Exact and carry-free: a byte is a digit when its high
+/// nibble is 3 and its low nibble plus 6 stays below 16. Then adjacent
+/// digits are paired (`10 * a + b` in every other byte) and the two pairs
+/// combined: about 14 instructions for 4 digits, against 7 a digit.
+#[inline(always)]
+fn four_digits(quad: [u8; 4]) -> Option<u32> {
+    let x = u32::from_le_bytes(quad); // the first digit in the low byte
+    let low = x & 0x0F0F_0F0F;
+    if x & 0xF0F0_F0F0 != 0x3030_3030 || (low + 0x0606_0606) & 0xF0F0_F0F0 != 0 {
+        return None;
+    }
+    let pairs = (low * 10 + (low >> 8)) & 0x00FF_00FF;
+    Some((pairs & 0xFF) * 100 + (pairs >> 16))
 }
 
 /// Digits of a fraction kept in [`NumericDate::frac`].
@@ -311,6 +335,45 @@ mod tests {
     fn date(text: &str) -> (i128, bool) {
         let d = NumericDate::parse(text).unwrap();
         (d.floor, d.fractional)
+    }
+
+    /// Every word of four bytes whose bytes are digits or next to them.
+    #[test]
+    fn four_digits_matches_a_byte_loop() {
+        let near = [
+            b'0',
+            b'1',
+            b'5',
+            b'9',
+            b'/',
+            b':',
+            b' ',
+            b'.',
+            0x00,
+            0x3F,
+            0x30 + 0x80,
+            0xB9,
+            0xFF,
+            b'e',
+        ];
+        for a in near {
+            for b in near {
+                for c in near {
+                    for d in near {
+                        let quad = [a, b, c, d];
+                        let expected = quad.iter().try_fold(0u32, |acc, &x| {
+                            x.is_ascii_digit().then(|| acc * 10 + u32::from(x - b'0'))
+                        });
+                        assert_eq!(four_digits(quad), expected, "{quad:?}");
+                    }
+                }
+            }
+        }
+        for n in 0..10_000u32 {
+            let text = std::format!("{n:04}");
+            let quad: [u8; 4] = text.as_bytes().try_into().unwrap();
+            assert_eq!(four_digits(quad), Some(n));
+        }
     }
 
     /// The 32-bit fast path against `str::parse`, for every length up to
