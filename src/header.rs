@@ -24,23 +24,9 @@ impl<'a> Header<'a> {
     /// Parses a decoded header: a strict JSON object with a string `alg`,
     /// string `typ`/`kid`/`cty` when present, and no `crit`.
     pub(crate) fn parse(text: &'a str) -> Result<Self, Error> {
-        const NAMES: [&str; 5] = ["alg", "typ", "kid", "cty", "crit"];
+        const NAMES: json::Wanted<5> = json::Wanted::new(["alg", "typ", "kid", "cty", "crit"]);
         let mut raw: [Option<Value<'a>>; 5] = [None; 5];
-        json::parse_object(text, |key, value| {
-            let slot = match key.as_str().map(str::as_bytes) {
-                Some(b"alg") => Some(0),
-                Some(b"typ") => Some(1),
-                Some(b"kid") => Some(2),
-                Some(b"cty") => Some(3),
-                Some(b"crit") => Some(4),
-                Some(_) => None,
-                None => NAMES.iter().position(|n| key.eq_str(n)),
-            };
-            if let Some(slot) = slot.and_then(|i| raw.get_mut(i)) {
-                *slot = Some(value);
-            }
-        })
-        .map_err(|e| e.into_error(Part::Header))?;
+        json::parse_members(text, &NAMES, &mut raw).map_err(|e| e.into_error(Part::Header))?;
         let [alg, typ, kid, cty, crit] = raw;
         // RFC 7515 §4.1.11: no extension is implemented, so any `crit` fails.
         if crit.is_some() {

@@ -307,6 +307,85 @@ pub(crate) fn parse_object<'a>(
     doc: &'a str,
     mut visit: impl FnMut(JsonStr<'a>, Value<'a>),
 ) -> Result<(), JsonError> {
+    parse_into(doc, &mut |member: &Member<'a>| {
+        visit(member.key, member.value);
+    })
+}
+
+/// A member of the object being parsed, as a visitor is handed it.
+struct Member<'a> {
+    key: JsonStr<'a>,
+    value: Value<'a>,
+    /// The bit of its name among the [`KNOWN_NAMES`] (found by the
+    /// duplicate check), if it is one written without escapes.
+    bit: Option<u8>,
+}
+
+/// The registered member names a document type reads (the header's, the
+/// claims'), each one of the [`KNOWN_NAMES`], with the table from a known
+/// name's bit to its index here, built at compile time.
+pub(crate) struct Wanted<const N: usize> {
+    names: [&'static str; N],
+    slot_of: [u8; 64],
+}
+
+impl<const N: usize> Wanted<N> {
+    /// The table for `names`; a name that is not one of the [`KNOWN_NAMES`]
+    /// fails the build.
+    pub(crate) const fn new(names: [&'static str; N]) -> Self {
+        assert!(N < u8::MAX as usize);
+        let mut slot_of = [u8::MAX; 64];
+        let mut i = 0;
+        while i < N {
+            let name = names[i].as_bytes();
+            assert!(name.len() <= 4, "not a known name");
+            let word = pack(name);
+            let slot = known_hash(word) as usize;
+            assert!(KNOWN_SLOTS[slot] == word, "not a known name");
+            slot_of[slot] = i as u8;
+            i += 1;
+        }
+        Self { names, slot_of }
+    }
+}
+
+/// Validates `doc` as one strict JSON object (as [`parse_object`]) and
+/// puts the values of its top-level members named in `wanted` into `slots`,
+/// in that order. A known name's value finds its slot through the bit that
+/// the duplicate check found for it: no comparison of names. `slots` is
+/// only meaningful when this returns `Ok`.
+pub(crate) fn parse_members<'a, const N: usize>(
+    doc: &'a str,
+    wanted: &Wanted<N>,
+    slots: &mut [Option<Value<'a>>; N],
+) -> Result<(), JsonError> {
+    parse_into(doc, &mut |member: &Member<'a>| {
+        collect(&wanted.names, &wanted.slot_of, slots, member);
+    })
+}
+
+/// [`parse_members`]' visitor, one copy for every `N`.
+#[inline(never)]
+fn collect<'a>(
+    names: &[&str],
+    slot_of: &[u8; 64],
+    slots: &mut [Option<Value<'a>>],
+    member: &Member<'a>,
+) {
+    let slot = match member.bit {
+        Some(bit) => slot_of.get(usize::from(bit)).map(|&slot| usize::from(slot)),
+        None if member.key.escaped => names.iter().position(|name| member.key.eq_str(name)),
+        None => None,
+    };
+    if let Some(slot) = slot.and_then(|slot| slots.get_mut(slot)) {
+        *slot = Some(member.value);
+    }
+}
+
+/// [`parse_object`] and [`parse_members`]: the whole document, its
+/// top-level members to `visit`.
+#[inline(never)]
+fn parse_into<'a>(doc: &'a str, visit: &mut dyn FnMut(&Member<'a>)) -> Result<(), JsonError> {
     let mut keys = Names::new();
     let mut p = Parser {
         src: doc,
@@ -317,7 +396,7 @@ pub(crate) fn parse_object<'a>(
     if p.peek() != Some(b'{') {
         return Err(Syntax);
     }
-    p.object(1, &mut visit)?;
+    p.object(1, visit)?;
     p.ws();
     crate::cost::add(p.pos);
     if p.pos == doc.len() {
@@ -341,13 +420,13 @@ pub(crate) fn find_members<'a, const N: usize>(
         keys: None,
     };
     p.ws();
-    let _ = p.object(1, &mut |key: JsonStr<'a>, value| {
+    let _ = p.object(1, &mut |member: &Member<'a>| {
         if let Some(slot) = names
             .iter()
-            .position(|name| key.eq_str(name))
+            .position(|name| member.key.eq_str(name))
             .and_then(|i| found.get_mut(i))
         {
-            *slot = Some(value);
+            *slot = Some(member.value);
         }
     });
     found
@@ -628,7 +707,7 @@ impl Names {
         seen: &mut Seen,
         start: usize,
         key: &JsonStr<'_>,
-    ) -> Result<(), JsonError> {
+    ) -> Result<Option<u8>, JsonError> {
         // (`u16::try_from` compiled to a dozen instructions here.)
         if start > usize::from(u16::MAX) || self.open >= MAX_MEMBERS {
             return Err(JsonError::TooLarge);
@@ -646,9 +725,9 @@ impl Names {
                 return Err(Syntax);
             }
             *word |= mask;
-            return Ok(());
+            return Ok(Some(bit as u8)); // < 64
         }
-        self.record(doc, mark, start, key)
+        self.record(doc, mark, start, key).map(|()| None)
     }
 
     /// Closes the object that began at `mark`: checks its names with escapes
@@ -932,7 +1011,7 @@ struct Parser<'a, 'k> {
 }
 
 /// A visitor for nested objects, whose members are validated but not reported.
-fn ignore<'a>(_: JsonStr<'a>, _: Value<'a>) {}
+fn ignore(_: &Member<'_>) {}
 
 impl<'a> Parser<'a, '_> {
     fn peek(&self) -> Option<u8> {
@@ -985,7 +1064,7 @@ impl<'a> Parser<'a, '_> {
     fn object(
         &mut self,
         depth: usize,
-        visit: &mut dyn FnMut(JsonStr<'a>, Value<'a>),
+        visit: &mut dyn FnMut(&Member<'a>),
     ) -> Result<&'a str, JsonError> {
         if depth > MAX_DEPTH {
             return Err(Syntax);
@@ -1005,9 +1084,10 @@ impl<'a> Parser<'a, '_> {
             skip_ws(bytes, &mut pos);
             let key_start = pos;
             let key = scan_string(src, &mut pos)?;
+            let mut bit = None;
             if let (Some(keys), Some(mark)) = (self.keys.as_deref_mut(), mark) {
                 // The raw name starts after the opening quote.
-                keys.insert(src, mark, &mut seen, key_start + 1, &key)?;
+                bit = keys.insert(src, mark, &mut seen, key_start + 1, &key)?;
             }
             skip_ws(bytes, &mut pos);
             if bytes.get(pos) != Some(&b':') {
@@ -1026,7 +1106,7 @@ impl<'a> Parser<'a, '_> {
                     value
                 }
             };
-            visit(key, value);
+            visit(&Member { key, value, bit });
             skip_ws(bytes, &mut pos);
             match bytes.get(pos) {
                 Some(b',') => pos += 1,
