@@ -325,7 +325,6 @@ struct Member<'a> {
 /// claims'), each one of the [`KNOWN_NAMES`], with the table from a known
 /// name's bit to its index here, built at compile time.
 pub(crate) struct Wanted<const N: usize> {
-    names: [&'static str; N],
     slot_of: [u8; 64],
 }
 
@@ -345,7 +344,7 @@ impl<const N: usize> Wanted<N> {
             slot_of[slot] = i as u8;
             i += 1;
         }
-        Self { names, slot_of }
+        Self { slot_of }
     }
 }
 
@@ -360,24 +359,27 @@ pub(crate) fn parse_members<'a, const N: usize>(
     slots: &mut [Option<Value<'a>>; N],
 ) -> Result<(), JsonError> {
     parse_into(doc, &mut |member: &Member<'a>| {
-        collect(&wanted.names, &wanted.slot_of, slots, member);
+        collect(&wanted.slot_of, slots, member);
     })
 }
 
 /// [`parse_members`]' visitor, one copy for every `N`.
 #[inline(never)]
-fn collect<'a>(
-    names: &[&str],
-    slot_of: &[u8; 64],
-    slots: &mut [Option<Value<'a>>],
-    member: &Member<'a>,
-) {
-    let slot = match member.bit {
-        Some(bit) => slot_of.get(usize::from(bit)).map(|&slot| usize::from(slot)),
-        None if member.key.escaped => names.iter().position(|name| member.key.eq_str(name)),
+fn collect<'a>(slot_of: &[u8; 64], slots: &mut [Option<Value<'a>>], member: &Member<'a>) {
+    let bit = match member.bit {
+        Some(bit) => Some(usize::from(bit)),
+        // A name with escapes: decoded, then looked up as a plain one (a
+        // decoded NUL would pack as the name without it).
+        None if member.key.escaped => {
+            let mut text = [0u8; 5];
+            decode_raw(member.key.raw, &mut text)
+                .filter(|name| name.len() <= 4 && !name.contains(&0))
+                .and_then(|name| known_bit(pack(name)))
+        }
         None => None,
     };
-    if let Some(slot) = slot.and_then(|slot| slots.get_mut(slot)) {
+    let slot = bit.and_then(|bit| slot_of.get(bit));
+    if let Some(slot) = slot.and_then(|&slot| slots.get_mut(usize::from(slot))) {
         *slot = Some(member.value);
     }
 }

@@ -218,7 +218,7 @@ impl<'t> Segments<'t> {
         let last = last_dot(token).ok_or(malformed)?;
         let between = token.get(first + 1..last).ok_or(malformed)?;
         if first > MAX_HEADER_LEN {
-            return Err(if contains_dot(between) {
+            return Err(if between.iter().any(|&b| b == b'.') {
                 malformed
             } else {
                 Error::TooLarge
@@ -240,7 +240,8 @@ impl<'t> Segments<'t> {
     /// `error`, unless the payload holds a dot: then the token has more
     /// than three segments, which comes first.
     fn token_error(&self, error: Error) -> Error {
-        if contains_dot(self.payload) {
+        // A byte loop: this runs only on the way to an error.
+        if self.payload.iter().any(|&b| b == b'.') {
             Error::Malformed(Part::Token)
         } else {
             error

@@ -431,6 +431,35 @@ fn escaped_member_names_are_the_claims_they_spell() {
         claims(r#"{"iss":"https:\/\/issuer.example.co"}"#, &policy, NOW),
         Err(Error::Issuer)
     );
+    // Every registered claim spelled with an escape is that claim (its type
+    // checked), and a name with a decoded NUL after it is not.
+    for name in ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"] {
+        let escaped = format!("\\u{:04x}{}", name.as_bytes()[0], &name[1..]);
+        let claim = Claim::ALL.into_iter().find(|c| c.name() == name).unwrap();
+        assert_eq!(
+            claims(&format!(r#"{{"{escaped}":{{}}}}"#), &ANY, NOW),
+            Err(Error::InvalidClaimType(claim)),
+            "{escaped}"
+        );
+        assert_eq!(
+            claims(&format!(r#"{{"{name}\u0000":{{}}}}"#), &ANY, NOW),
+            Ok(()),
+            "{name}"
+        );
+    }
+    // The header's names too: an escaped `alg` is `alg`, an escaped `crit` is `crit`.
+    let key = Hs256Key::new(SECRET).unwrap();
+    for (header, expected) in [
+        (r#"{"\u0061lg":"HS256"}"#, Ok(())),
+        (r#"{"\u0061lg":"HS384"}"#, Err(Error::Algorithm)),
+        (r#"{"alg":"HS256","\u0063rit":["b64"]}"#, Err(Error::Crit)),
+        (r#"{"alg":"HS256","crit\u0000":["b64"]}"#, Ok(())),
+    ] {
+        let t = token(header, r#"{"exp":1800000000}"#);
+        let mut buf = [0u8; 256];
+        let got = verify(t.as_bytes(), &key, &Validation::new(), NOW, &mut buf).map(|_| ());
+        assert_eq!(got, expected, "{header}");
+    }
 }
 
 // --- claim types -------------------------------------------------------------------------
