@@ -358,8 +358,17 @@ pub(crate) fn parse_members<'a, const N: usize>(
     wanted: &Wanted<N>,
     slots: &mut [Option<Value<'a>>; N],
 ) -> Result<(), JsonError> {
+    collect_members(doc, &wanted.slot_of, slots)
+}
+
+/// [`parse_members`], one copy for every `N`.
+fn collect_members<'a>(
+    doc: &'a str,
+    slot_of: &[u8; 64],
+    slots: &mut [Option<Value<'a>>],
+) -> Result<(), JsonError> {
     parse_into(doc, &mut |member: &Member<'a>| {
-        collect(&wanted.slot_of, slots, member);
+        collect(slot_of, slots, member);
     })
 }
 
