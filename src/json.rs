@@ -966,7 +966,7 @@ impl<'n> Probe<'n> {
 /// word (all of a name under 8 bytes, closing quote included); the rest, if
 /// any, by `memcmp`: a shorter stored name's closing quote is where the two
 /// differ.
-#[inline]
+#[inline(never)]
 fn compare_plain(doc: &str, start: u16, probe: &Probe<'_>) -> Ordering {
     let name = probe.name;
     crate::cost::add(name.len() / 8 + 1);
