@@ -372,8 +372,8 @@ fn collect_members<'a>(
     })
 }
 
-/// [`parse_members`]' visitor, one copy for every `N`.
-#[inline(never)]
+/// [`parse_members`]' visitor.
+#[inline(always)]
 fn collect<'a>(slot_of: &[u8; 64], slots: &mut [Option<Value<'a>>], member: &Member<'a>) {
     let bit = match member.bit {
         Some(bit) => Some(usize::from(bit)),
