@@ -205,6 +205,18 @@ struct Segments<'t> {
     signing_input: &'t [u8],
 }
 
+/// Whether `bytes` holds a dot. A byte loop, not `contains` (which links
+/// a word-at-a-time `memchr` into firmware): it runs only on the way to an
+/// error.
+fn holds_dot(bytes: &[u8]) -> bool {
+    for &b in bytes {
+        if b == b'.' {
+            return true;
+        }
+    }
+    false
+}
+
 impl<'t> Segments<'t> {
     /// Splits the token at its first and last dots, found from either end
     /// next to the short header and signature segments. A third dot (in
@@ -218,7 +230,7 @@ impl<'t> Segments<'t> {
         let last = last_dot(token).ok_or(malformed)?;
         let between = token.get(first + 1..last).ok_or(malformed)?;
         if first > MAX_HEADER_LEN {
-            return Err(if between.iter().any(|&b| b == b'.') {
+            return Err(if holds_dot(between) {
                 malformed
             } else {
                 Error::TooLarge
@@ -240,8 +252,7 @@ impl<'t> Segments<'t> {
     /// `error`, unless the payload holds a dot: then the token has more
     /// than three segments, which comes first.
     fn token_error(&self, error: Error) -> Error {
-        // A byte loop: this runs only on the way to an error.
-        if self.payload.iter().any(|&b| b == b'.') {
+        if holds_dot(self.payload) {
             Error::Malformed(Part::Token)
         } else {
             error
