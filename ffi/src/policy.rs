@@ -354,10 +354,16 @@ impl jwt_verified {
             None => (NONE, false),
         };
         let date = |d: Option<jwt_embedded::NumericDate>| d.map_or(0, |d| d.seconds());
-        let present = CLAIMS
-            .iter()
-            .filter(|&&(claim, _)| claims.contains(claim))
-            .fold(0, |bits, &(_, bit)| bits | bit);
+        // `iss` to `jti` (not `Claims::contains`: for `client_id` and
+        // `scope` it costs a pass over the payload each).
+        let bit = |present: bool, bit: u32| if present { bit } else { 0 };
+        let present = bit(claims.iss.is_some(), JWT_CLAIM_ISS)
+            | bit(claims.sub.is_some(), JWT_CLAIM_SUB)
+            | bit(claims.aud.is_some(), JWT_CLAIM_AUD)
+            | bit(claims.exp.is_some(), JWT_CLAIM_EXP)
+            | bit(claims.nbf.is_some(), JWT_CLAIM_NBF)
+            | bit(claims.iat.is_some(), JWT_CLAIM_IAT)
+            | bit(claims.jti.is_some(), JWT_CLAIM_JTI);
         Self {
             alg: string(Some(header.alg)),
             typ: string(header.typ),
@@ -370,7 +376,7 @@ impl jwt_verified {
             exp: date(claims.exp),
             nbf: date(claims.nbf),
             iat: date(claims.iat),
-            present: present & (JWT_CLAIM_CLIENT_ID - 1),
+            present,
             payload: jwt_str {
                 ptr: verified.payload().as_ptr(),
                 len: verified.payload().len(),

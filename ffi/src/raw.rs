@@ -213,20 +213,24 @@ pub(crate) unsafe fn store<S: Storage, T>(
     }
 }
 
-/// Zeroes the storage at `storage` (NULL: nothing), with writes the
-/// compiler may not elide (`zeroize`).
+/// Zeroes the storage at `storage` (NULL: nothing) with volatile writes,
+/// which the compiler may not elide (as `zeroize` does, through the raw
+/// pointer: the storage may hold uninitialised padding, which a `&mut
+/// [u64]` must not cover).
 ///
 /// # Safety
-/// A non-NULL `storage` points to a writable `S` that
-/// nothing else reads or writes during the call.
+/// A non-NULL `storage` points to a writable `S` that nothing else reads
+/// or writes during the call.
 pub(crate) unsafe fn wipe<S: Storage>(storage: *mut S) {
     if storage.is_null() {
         return;
     }
-    // SAFETY: `S` is `WORDS` `u64`s, writable and aligned (the caller's
-    // promise); every bit pattern is a valid `u64`.
-    let words = unsafe { core::slice::from_raw_parts_mut(storage.cast::<u64>(), S::WORDS) };
-    zeroize::Zeroize::zeroize(words);
+    let words = storage.cast::<u64>();
+    for i in 0..S::WORDS {
+        // SAFETY: `S` is `WORDS` `u64`s, writable and aligned (the
+        // caller's promise), so word `i < WORDS` is in bounds.
+        unsafe { words.wrapping_add(i).write_volatile(0) };
+    }
     // Keep the zeroing ordered before whatever the caller does next.
     core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
 }

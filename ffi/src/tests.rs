@@ -129,8 +129,8 @@ fn text(s: jwt_str) -> Option<&'static str> {
     if s.ptr.is_null() {
         return None;
     }
-    // SAFETY: a `jwt_str` points into a buffer the test keeps alive
-    // (leaked), or to static text.
+    // SAFETY: a `jwt_str` points into a buffer the test keeps alive while
+    // it reads the text (the `Vec` `verify` returns), or to static text.
     let bytes = unsafe { core::slice::from_raw_parts(s.ptr, s.len) };
     Some(core::str::from_utf8(bytes).unwrap())
 }
@@ -142,16 +142,16 @@ fn import(f: Import, material: &str) -> (std::boxed::Box<jwt_key>, jwt_status) {
     (key, status)
 }
 
-/// Verifies `token` with `f` and `key`, the buffer leaked so that the
-/// claims outlive the call.
+/// Verifies `token` with `f` and `key`; the buffer is returned, for the
+/// claims to point into while the caller keeps it.
 fn verify(
     f: Verify,
     token: &str,
     key: &jwt_key,
     policy: &jwt_policy,
     now: i64,
-) -> (jwt_status, jwt_verified) {
-    let buf: &'static mut [u8] = std::vec![0u8; jwt_buffer_len(token.len())].leak();
+) -> (jwt_status, jwt_verified, Vec<u8>) {
+    let mut buf = std::vec![0u8; jwt_buffer_len(token.len())];
     let mut out = jwt_verified::EMPTY;
     // SAFETY: valid pointers and lengths; `buf` overlaps nothing.
     let status = unsafe {
@@ -166,7 +166,7 @@ fn verify(
             &mut out,
         )
     };
-    (status, out)
+    (status, out, buf)
 }
 
 fn name(status: jwt_status) -> &'static str {
@@ -223,7 +223,7 @@ fn rfc_vectors(algorithms: &[&str]) -> usize {
                 }
             }
             let now = rules["now"].as_i64().unwrap();
-            let (status, out) = verify(verify_fn, token, &key, &p, now);
+            let (status, out, _buf) = verify(verify_fn, token, &key, &p, now);
             let expected = case["reason_class"].as_str().unwrap_or("ok");
             assert_eq!(case["expect"] == "valid", expected == "ok");
             assert_eq!(name(status), expected, "{}", case["id"]);
@@ -249,12 +249,14 @@ fn rfc_hs256_vectors() {
 }
 
 #[test]
+#[cfg(feature = "es256")]
 #[cfg_attr(miri, ignore = "RSA and ECDSA arithmetic: minutes under Miri")]
 fn rfc_rs256_es256_vectors() {
     assert_eq!(rfc_vectors(&["RS256", "ES256"]), 17);
 }
 
 #[test]
+#[cfg(feature = "eddsa")]
 #[cfg_attr(miri, ignore = "Ed25519 arithmetic: minutes under Miri")]
 fn rfc8037_eddsa() {
     let doc: Value =
@@ -275,7 +277,7 @@ fn rfc8037_eddsa() {
     p.required = JWT_REQUIRE_NONE;
     // The payload is "Example of Ed25519 signing", not JSON: the signature
     // verifies, the claims do not parse.
-    let (status, out) = verify(jwt_verify_ed25519, &token, &key, &p, 0);
+    let (status, out, _buf) = verify(jwt_verify_ed25519, &token, &key, &p, 0);
     assert_eq!(
         (status, self::text(out.detail)),
         (jwt_status::JWT_STATUS_MALFORMED, Some("claims"))
@@ -284,10 +286,11 @@ fn rfc8037_eddsa() {
     let last = forged.len() - 2;
     forged[last] = if forged[last] == b'A' { b'B' } else { b'A' };
     let forged = std::string::String::from_utf8(forged).unwrap();
-    let (status, _) = verify(jwt_verify_ed25519, &forged, &key, &p, 0);
+    let (status, _, _) = verify(jwt_verify_ed25519, &forged, &key, &p, 0);
     assert_eq!(status, jwt_status::JWT_STATUS_SIGNATURE);
 }
 
+#[cfg(feature = "eddsa")]
 fn find<'a>(v: &'a Value, pred: &dyn Fn(&Value) -> bool) -> Option<&'a Value> {
     if v.is_object() && pred(v) {
         return Some(v);
@@ -299,6 +302,7 @@ fn find<'a>(v: &'a Value, pred: &dyn Fn(&Value) -> bool) -> Option<&'a Value> {
     }
 }
 
+#[cfg(feature = "eddsa")]
 fn find_str(v: &Value, pred: &dyn Fn(&str) -> bool) -> Option<std::string::String> {
     match v {
         Value::String(s) if pred(s) => Some(s.clone()),
@@ -375,10 +379,16 @@ fn every_import_refuses_bad_material_and_null() {
         let mut key = new_key();
         // SAFETY: NULL material with a length: refused before any read.
         let status = unsafe { f(&mut *key, ptr::null(), 3) };
-        assert_eq!(status, jwt_status::JWT_STATUS_NULL_ARGUMENT);
+        assert!(matches!(
+            status,
+            jwt_status::JWT_STATUS_NULL_ARGUMENT | jwt_status::JWT_STATUS_UNSUPPORTED
+        ));
         // SAFETY: NULL storage: refused.
         let status = unsafe { f(ptr::null_mut(), b"x".as_ptr(), 1) };
-        assert_eq!(status, jwt_status::JWT_STATUS_NULL_ARGUMENT);
+        assert!(matches!(
+            status,
+            jwt_status::JWT_STATUS_NULL_ARGUMENT | jwt_status::JWT_STATUS_UNSUPPORTED
+        ));
     }
 }
 
@@ -388,7 +398,7 @@ fn every_verify_refuses_a_key_of_another_type() {
     let zero = new_key();
     for (i, f) in VERIFIES.into_iter().enumerate() {
         for key in [&*zero, &*hs256] {
-            let (status, out) = verify(f, &token, key, &policy(), A1_NOW);
+            let (status, out, _buf) = verify(f, &token, key, &policy(), A1_NOW);
             let expected = if i == 0 && ptr::eq(key, &*hs256) {
                 jwt_status::JWT_STATUS_OK
             } else {
@@ -561,10 +571,11 @@ fn secret_import_and_a_copied_key() {
     // SAFETY: valid pointers.
     let status = unsafe { jwt_hs256_key_from_secret(&mut *key, secret.as_ptr(), secret.len()) };
     assert_eq!(status, jwt_status::JWT_STATUS_OK);
-    // A key copied byte for byte (as C copies a struct) is the same key.
-    let copy = std::boxed::Box::new(jwt_key {
-        _opaque: key._opaque,
-    });
+    // A key copied byte for byte (as C copies a struct: an untyped copy,
+    // padding included) is the same key.
+    let mut copy = new_key();
+    // SAFETY: two distinct, valid `jwt_key`s.
+    unsafe { ptr::copy_nonoverlapping(&*key, &mut *copy, 1) };
     let token = v["token"].as_str().unwrap();
     assert_eq!(
         verify(jwt_verify_hs256, token, &copy, &policy(), A1_NOW).0,
@@ -620,7 +631,7 @@ fn policy_fields_reach_the_core() {
     assert_eq!(run(&p).0, jwt_status::JWT_STATUS_AUDIENCE);
     let mut p = policy();
     p.required = JWT_CLAIM_EXP | JWT_CLAIM_SUB;
-    let (status, out) = run(&p);
+    let (status, out, _buf) = run(&p);
     assert_eq!(
         (status, text(out.detail)),
         (jwt_status::JWT_STATUS_MISSING_CLAIM, Some("sub"))
@@ -637,7 +648,7 @@ fn policy_fields_reach_the_core() {
     assert_eq!(run(&p).0, jwt_status::JWT_STATUS_TOO_LARGE);
     let mut p = policy();
     p.max_age = 3600;
-    let (status, out) = run(&p);
+    let (status, out, _buf) = run(&p);
     assert_eq!(
         (status, text(out.detail)),
         (jwt_status::JWT_STATUS_MISSING_CLAIM, Some("iat"))
@@ -647,7 +658,7 @@ fn policy_fields_reach_the_core() {
     p.scopes = scopes.as_ptr();
     p.scope_count = 1;
     // A1 has no `scope`: required scopes require it.
-    let (status, out) = run(&p);
+    let (status, out, _buf) = run(&p);
     assert_eq!(
         (status, text(out.detail)),
         (jwt_status::JWT_STATUS_MISSING_CLAIM, Some("scope"))
@@ -657,7 +668,7 @@ fn policy_fields_reach_the_core() {
     let mut p = policy();
     p.is_revoked = Some(revoke_joe);
     p.revocation_context = (&raw mut calls).cast();
-    let (status, out) = run(&p);
+    let (status, out, _buf) = run(&p);
     assert_eq!(
         (status, text(out.detail)),
         (jwt_status::JWT_STATUS_MISSING_CLAIM, Some("jti"))
@@ -681,7 +692,7 @@ fn revocation_callback_decides() {
         let mut p = policy();
         p.is_revoked = Some(revoke_joe);
         p.revocation_context = (&raw mut calls).cast();
-        let (status, _) = verify(jwt_verify_hs256, &token, &key, &p, A1_NOW);
+        let (status, _, _) = verify(jwt_verify_hs256, &token, &key, &p, A1_NOW);
         let expected = if revoked {
             jwt_status::JWT_STATUS_REVOKED
         } else {
@@ -744,7 +755,7 @@ fn key_sets_choose_by_kid_and_keep_their_keys() {
         unsafe { jwt_key_set_refresh(set, doc.as_ptr(), doc.len(), p) }
     };
     let check = |set: &jwt_key_set| {
-        let buf: &'static mut [u8] = std::vec![0u8; jwt_buffer_len(token.len())].leak();
+        let mut buf = std::vec![0u8; jwt_buffer_len(token.len())];
         let mut out = jwt_verified::EMPTY;
         // SAFETY: valid pointers.
         let status = unsafe {
@@ -759,7 +770,7 @@ fn key_sets_choose_by_kid_and_keep_their_keys() {
                 &mut out,
             )
         };
-        (status, text(out.kid))
+        (status, text(out.kid).map(std::string::String::from))
     };
     // The default policy takes no `oct` key: nothing usable.
     assert_eq!(
@@ -772,7 +783,7 @@ fn key_sets_choose_by_kid_and_keep_their_keys() {
     assert_eq!(load(&mut set, &jwks, &hs), jwt_status::JWT_STATUS_OK);
     // SAFETY: a valid set.
     assert_eq!(unsafe { jwt_key_set_len(&*set) }, 1);
-    assert_eq!(check(&set), (jwt_status::JWT_STATUS_OK, Some("k1")));
+    assert_eq!(check(&set), (jwt_status::JWT_STATUS_OK, Some("k1".into())));
     // Broken refreshes keep the keys.
     for broken in [
         "",
@@ -789,7 +800,7 @@ fn key_sets_choose_by_kid_and_keep_their_keys() {
         );
         assert_eq!(
             check(&set),
-            (jwt_status::JWT_STATUS_OK, Some("k1")),
+            (jwt_status::JWT_STATUS_OK, Some("k1".into())),
             "{broken}"
         );
     }
