@@ -210,6 +210,8 @@ pub unsafe extern "C" fn jwt_key_set_wipe(set: *mut jwt_key_set) {
 /// Verifies `token` with the key of `set` that its header's `kid` names
 /// (a token without `kid`: the one key with its `alg`, if exactly one),
 /// then as every `jwt_verify_*`. No such key: `JWT_STATUS_UNKNOWN_KEY`.
+/// (A key set links every algorithm of the build: its keys' algorithms are
+/// known only at run time.)
 ///
 /// # Safety
 /// As every `jwt_verify_*`, with `set` for `key`.
