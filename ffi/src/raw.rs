@@ -146,6 +146,28 @@ pub(crate) const fn fits<S: Storage, T>() -> bool {
     size_of::<Slot<T>>() <= size_of::<S>() && align_of::<Slot<T>>() <= align_of::<S>()
 }
 
+/// Whether the storage at `storage` carries the tag of `kind`: NULL is
+/// [`jwt_status::JWT_STATUS_NULL_ARGUMENT`], any other tag
+/// [`jwt_status::JWT_STATUS_WRONG_KEY_TYPE`].
+///
+/// # Safety
+/// A non-NULL `storage` points to an `S` (initialised memory, as every C
+/// object is, aligned as `S`) that nothing writes during the call.
+unsafe fn check_tag<S: Storage>(storage: *const S, kind: u32) -> Result<(), jwt_status> {
+    if storage.is_null() {
+        return Err(jwt_status::JWT_STATUS_NULL_ARGUMENT);
+    }
+    // SAFETY: the storage is at least 8 readable bytes aligned as a `u64`
+    // (the caller's promise; `S` is `[u64; WORDS]` with WORDS >= 1), and a
+    // `Tag` is two `u32`s, valid for any bits.
+    let tag = unsafe { storage.cast::<Tag>().read() };
+    if tag == (Tag { magic: MAGIC, kind }) {
+        Ok(())
+    } else {
+        Err(jwt_status::JWT_STATUS_WRONG_KEY_TYPE)
+    }
+}
+
 /// The `T` in the storage at `storage` when its tag says `kind`: NULL is
 /// [`jwt_status::JWT_STATUS_NULL_ARGUMENT`], any other tag (storage never
 /// initialised, wiped, or holding another key type)
@@ -162,16 +184,8 @@ pub(crate) unsafe fn load<'a, S: Storage, T>(
     kind: u32,
 ) -> Result<&'a T, jwt_status> {
     const { assert!(fits::<S, T>()) };
-    if storage.is_null() {
-        return Err(jwt_status::JWT_STATUS_NULL_ARGUMENT);
-    }
-    // SAFETY: the storage is at least 8 readable bytes aligned as a `u64`
-    // (the caller's promise; `S` is `[u64; WORDS]` with WORDS >= 1), and a
-    // `Tag` is two `u32`s, valid for any bits.
-    let tag = unsafe { storage.cast::<Tag>().read() };
-    if tag != (Tag { magic: MAGIC, kind }) {
-        return Err(jwt_status::JWT_STATUS_WRONG_KEY_TYPE);
-    }
+    // SAFETY: forwarded: the caller's promise.
+    unsafe { check_tag(storage, kind) }?;
     // SAFETY: the tag is `kind`'s, so `store` wrote a `Slot<T>` here (the
     // caller's promise), which fits `S` (asserted above).
     let slot = unsafe { &*storage.cast::<Slot<T>>() };
@@ -245,14 +259,8 @@ pub(crate) unsafe fn load_mut<'a, S: Storage, T>(
     kind: u32,
 ) -> Result<&'a mut T, jwt_status> {
     const { assert!(fits::<S, T>()) };
-    if storage.is_null() {
-        return Err(jwt_status::JWT_STATUS_NULL_ARGUMENT);
-    }
-    // SAFETY: as in `load`.
-    let tag = unsafe { storage.cast::<Tag>().read() };
-    if tag != (Tag { magic: MAGIC, kind }) {
-        return Err(jwt_status::JWT_STATUS_WRONG_KEY_TYPE);
-    }
+    // SAFETY: forwarded: the caller's promise.
+    unsafe { check_tag(storage, kind) }?;
     // SAFETY: as in `load`, and exclusive (the caller's promise).
     let slot = unsafe { &mut *storage.cast::<Slot<T>>() };
     Ok(&mut slot.value)
