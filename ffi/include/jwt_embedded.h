@@ -152,16 +152,18 @@ typedef enum {
   JWT_STATUS_UNKNOWN_KEY = 22,
   // A required pointer argument is NULL (or NULL with a non-zero length): `null_argument`.
   JWT_STATUS_NULL_ARGUMENT = 100,
-  // The key (or key set) storage was never initialised, was wiped, or
-  // holds a key of another type than the entry point's: `wrong_key_type`.
+  // The key (or key set) storage is zero (never imported into), was
+  // wiped, failed its import, or holds a key of another type than the
+  // entry point's: `wrong_key_type`.
   JWT_STATUS_WRONG_KEY_TYPE = 101,
   // A text argument (JWK, PEM, JWK Set, policy string, cookie name) is
   // not UTF-8: `invalid_utf8`.
   JWT_STATUS_INVALID_UTF8 = 102,
   // An argument is out of range: a length over `PTRDIFF_MAX`, unknown
   // bits in `jwt_policy.required`, an unknown `JWT_ALG_*`, more than
-  // `JWT_MAX_POLICY_LIST` audiences or scopes, or a buffer that overlaps
-  // the token: `invalid_argument`.
+  // `JWT_MAX_POLICY_LIST` audiences or scopes (or 12 algorithms), or a
+  // buffer that overlaps the token, the key, `*out` or a string of the
+  // policy: `invalid_argument`.
   JWT_STATUS_INVALID_ARGUMENT = 103,
   // The algorithm was left out of this build of the library (Cargo
   // features `es256`, `es384`, `eddsa`): `unsupported`.
@@ -178,7 +180,9 @@ typedef struct {
 } jwt_bytes;
 
 // Storage for a JWK Set's keys, declared by the caller and initialised by
-// `jwt_key_set_from_jwks`. Opaque.
+// `jwt_key_set_from_jwks`. Opaque. As for `jwt_key`: zero it (or keep it
+// static) until then. Importing or refreshing builds the set on the stack
+// (about twice `JWT_KEY_SET_SIZE` of stack; not measured on a device).
 typedef struct {
   // Opaque: only this library reads or writes it.
   uint64_t _opaque[JWT_KEY_SET_WORDS];
@@ -214,6 +218,10 @@ typedef struct {
 // set (a token without `jti` is `JWT_STATUS_MISSING_CLAIM` first): return
 // true to reject the token as `JWT_STATUS_REVOKED`. `jti` and `sub` are
 // the token's (`sub.ptr` NULL when absent), `now` the verification time.
+// While it runs, the verification is in progress: it must return (no
+// `longjmp`, no C++ exception), must not write through `jti` or `sub`, and
+// must not touch the key, key set, buffer or policy of the call (wipe,
+// refresh, or verify with them).
 typedef bool (*jwt_revoked_fn)(void *context, jwt_str jti, jwt_str sub, int64_t now);
 
 // What a token must satisfy beyond its signature. A zero-initialised
@@ -228,8 +236,9 @@ typedef struct {
   const jwt_bytes *audiences;
   // How many `audiences`.
   size_t audience_count;
-  // Accept any `aud` (and none): for services that check it themselves.
-  bool accept_any_audience;
+  // Non-zero: accept any `aud` (and none), for services that check it
+  // themselves. (A byte, not a `bool`: every value C can store is valid.)
+  uint8_t accept_any_audience;
   // Seconds of clock skew allowed for `exp`, `nbf` and `iat`.
   uint64_t leeway;
   // Reject tokens whose `iat` is more than this many seconds old (and
@@ -260,7 +269,8 @@ typedef struct {
 // What a successful verification reports: the header's and the
 // registered claims' values, each pointing into the caller's buffer (valid
 // while it is). Absent strings have `ptr` NULL; absent dates are 0 with
-// their bit clear in `present`.
+// their bit clear in `present`. After a failure every field is empty but
+// `detail`.
 typedef struct {
   // The header's `alg`.
   jwt_str alg;
@@ -301,6 +311,9 @@ typedef struct {
 // stack, or in a struct of its own) and initialised by one of the
 // `jwt_*_key_from_*` functions. Opaque: copy it whole or not at all. A key
 // holds no pointer and no secret outside it; `jwt_key_wipe` erases it.
+// Storage that holds no key must be zero (`jwt_key key = {0};`, a static,
+// or wiped): the tag check catches zeroed storage and another type's key,
+// not arbitrary stack garbage.
 typedef struct {
   // Opaque: only this library reads or writes it.
   uint64_t _opaque[JWT_KEY_WORDS];
@@ -1099,14 +1112,6 @@ const char *jwt_status_name(int32_t status);
 // `token_len` bytes (`token_len / 4 * 3 + 3`; also the macro
 // `JWT_BUFFER_LEN`, for array sizes).
 size_t jwt_buffer_len(size_t token_len);
-
-// C's `abort` (libc, newlib, picolibc).
-extern void abort(void);
-
-// The prebuilt `core` of hosted targets (built to unwind) names this
-// symbol in its unwind tables; with `panic = "abort"` nothing ever
-// unwinds, so nothing calls it. Without it, a C program does not link.
-void rust_eh_personality(void);
 
 #ifdef __cplusplus
 }  // extern "C"

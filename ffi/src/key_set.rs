@@ -69,7 +69,9 @@ type Set = KeySet<JWT_KEY_SET_CAPACITY>;
 const KIND_SET: u32 = 0x100;
 
 /// Storage for a JWK Set's keys, declared by the caller and initialised by
-/// `jwt_key_set_from_jwks`. Opaque.
+/// `jwt_key_set_from_jwks`. Opaque. As for `jwt_key`: zero it (or keep it
+/// static) until then. Importing or refreshing builds the set on the stack
+/// (about twice `JWT_KEY_SET_SIZE` of stack; not measured on a device).
 #[repr(C)]
 pub struct jwt_key_set {
     /// Opaque: only this library reads or writes it.
@@ -106,12 +108,14 @@ unsafe fn with_policy<R>(
 ) -> Result<R, jwt_status> {
     // SAFETY: forwarded: the caller's promise.
     let c = *unsafe { raw::reference(policy) }?;
-    // SAFETY: forwarded: the caller's promise.
-    let accept = unsafe { raw::array(c.accept, c.accept_count) }?;
     let mut algorithms = [Algorithm::Hs256; 12];
-    if accept.len() > algorithms.len() {
+    // Before the slice is made: a count past the 12 algorithms is an error,
+    // not a slice over memory the caller does not own.
+    if c.accept_count > algorithms.len() {
         return Err(jwt_status::JWT_STATUS_INVALID_ARGUMENT);
     }
+    // SAFETY: forwarded: the caller's promise.
+    let accept = unsafe { raw::array(c.accept, c.accept_count) }?;
     for (slot, &n) in algorithms.iter_mut().zip(accept) {
         *slot = algorithm(n)?;
     }
@@ -226,6 +230,7 @@ pub unsafe extern "C" fn jwt_verify_key_set(
     buf_len: usize,
     out: *mut jwt_verified,
 ) -> jwt_status {
+    let storage = (set.cast::<u8>(), size_of::<jwt_key_set>());
     // SAFETY: forwarded: the caller's promise.
     let set = unsafe { raw::load::<jwt_key_set, Set>(set, KIND_SET) };
     // SAFETY: forwarded: the caller's promise.
@@ -233,6 +238,7 @@ pub unsafe extern "C" fn jwt_verify_key_set(
         run(
             token,
             token_len,
+            storage,
             policy,
             buf,
             buf_len,

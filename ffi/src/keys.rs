@@ -22,6 +22,9 @@ pub const JWT_KEY_WORDS: usize = JWT_KEY_SIZE / 8;
 /// stack, or in a struct of its own) and initialised by one of the
 /// `jwt_*_key_from_*` functions. Opaque: copy it whole or not at all. A key
 /// holds no pointer and no secret outside it; `jwt_key_wipe` erases it.
+/// Storage that holds no key must be zero (`jwt_key key = {0};`, a static,
+/// or wiped): the tag check catches zeroed storage and another type's key,
+/// not arbitrary stack garbage.
 #[repr(C)]
 pub struct jwt_key {
     /// Opaque: only this library reads or writes it.
@@ -97,6 +100,7 @@ unsafe fn verify_with<T: jwt_embedded::VerifyingKey>(
     buf_len: usize,
     out: *mut jwt_verified,
 ) -> jwt_status {
+    let storage = (key.cast::<u8>(), size_of::<jwt_key>());
     // SAFETY: forwarded: the caller's promise (its `key` from an import
     // of this crate, which wrote a `T` under the tag of `kind`).
     let key = unsafe { raw::load::<jwt_key, T>(key, kind) };
@@ -105,6 +109,7 @@ unsafe fn verify_with<T: jwt_embedded::VerifyingKey>(
         run(
             token,
             token_len,
+            storage,
             policy,
             buf,
             buf_len,
@@ -1533,12 +1538,20 @@ pub unsafe extern "C" fn jwt_verify_es256(
     }
     #[cfg(not(feature = "es256"))]
     {
-        let _ = (key, now);
+        let _ = now;
+        let storage = (key.cast::<u8>(), size_of::<jwt_key>());
         // SAFETY: forwarded: the caller's promise.
         unsafe {
-            run(token, token_len, policy, buf, buf_len, out, |_, _, _| {
-                Err(jwt_status::JWT_STATUS_UNSUPPORTED.into())
-            })
+            run(
+                token,
+                token_len,
+                storage,
+                policy,
+                buf,
+                buf_len,
+                out,
+                |_, _, _| Err(jwt_status::JWT_STATUS_UNSUPPORTED.into()),
+            )
         }
     }
 }
@@ -1664,12 +1677,20 @@ pub unsafe extern "C" fn jwt_verify_es384(
     }
     #[cfg(not(feature = "es384"))]
     {
-        let _ = (key, now);
+        let _ = now;
+        let storage = (key.cast::<u8>(), size_of::<jwt_key>());
         // SAFETY: forwarded: the caller's promise.
         unsafe {
-            run(token, token_len, policy, buf, buf_len, out, |_, _, _| {
-                Err(jwt_status::JWT_STATUS_UNSUPPORTED.into())
-            })
+            run(
+                token,
+                token_len,
+                storage,
+                policy,
+                buf,
+                buf_len,
+                out,
+                |_, _, _| Err(jwt_status::JWT_STATUS_UNSUPPORTED.into()),
+            )
         }
     }
 }
@@ -1801,12 +1822,20 @@ pub unsafe extern "C" fn jwt_verify_ed25519(
     }
     #[cfg(not(feature = "eddsa"))]
     {
-        let _ = (key, now);
+        let _ = now;
+        let storage = (key.cast::<u8>(), size_of::<jwt_key>());
         // SAFETY: forwarded: the caller's promise.
         unsafe {
-            run(token, token_len, policy, buf, buf_len, out, |_, _, _| {
-                Err(jwt_status::JWT_STATUS_UNSUPPORTED.into())
-            })
+            run(
+                token,
+                token_len,
+                storage,
+                policy,
+                buf,
+                buf_len,
+                out,
+                |_, _, _| Err(jwt_status::JWT_STATUS_UNSUPPORTED.into()),
+            )
         }
     }
 }

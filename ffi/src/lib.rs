@@ -8,9 +8,10 @@
 //! links the algorithms it calls and no other.
 //!
 //! Misuse is a status, not undefined behaviour, wherever it can be
-//! detected: NULL pointers, storage that was never initialised or holds
-//! another key type (a tag checked on every call), text that is not UTF-8,
-//! a buffer that overlaps the token. Nothing panics across the boundary:
+//! detected: NULL pointers, key storage that is zero (never imported into),
+//! wiped, or holds another key type (a tag checked on every call), text
+//! that is not UTF-8, a buffer that overlaps the token, the key, the output
+//! or a policy string. Nothing panics across the boundary:
 //! the core has no panic sites on any input, and this crate's panic
 //! handler (for builds without `std`) calls C's `abort`.
 //!

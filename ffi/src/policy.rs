@@ -78,6 +78,10 @@ const CLAIMS: [(Claim, u32); 9] = [
 /// set (a token without `jti` is `JWT_STATUS_MISSING_CLAIM` first): return
 /// true to reject the token as `JWT_STATUS_REVOKED`. `jti` and `sub` are
 /// the token's (`sub.ptr` NULL when absent), `now` the verification time.
+/// While it runs, the verification is in progress: it must return (no
+/// `longjmp`, no C++ exception), must not write through `jti` or `sub`, and
+/// must not touch the key, key set, buffer or policy of the call (wipe,
+/// refresh, or verify with them).
 pub type jwt_revoked_fn = Option<
     unsafe extern "C" fn(context: *mut c_void, jti: jwt_str, sub: jwt_str, now: i64) -> bool,
 >;
@@ -96,8 +100,9 @@ pub struct jwt_policy {
     pub audiences: *const jwt_bytes,
     /// How many `audiences`.
     pub audience_count: usize,
-    /// Accept any `aud` (and none): for services that check it themselves.
-    pub accept_any_audience: bool,
+    /// Non-zero: accept any `aud` (and none), for services that check it
+    /// themselves. (A byte, not a `bool`: every value C can store is valid.)
+    pub accept_any_audience: u8,
     /// Seconds of clock skew allowed for `exp`, `nbf` and `iat`.
     pub leeway: u64,
     /// Reject tokens whose `iat` is more than this many seconds old (and
@@ -228,6 +233,17 @@ impl<'a> Policy<'a> {
         })
     }
 
+    /// Every string the policy points to (they must not overlap the
+    /// buffer the core writes).
+    pub(crate) fn strings(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.issuer
+            .iter()
+            .chain(self.typ.iter())
+            .chain(self.audiences.as_slice())
+            .chain(self.scopes.as_slice())
+            .copied()
+    }
+
     /// The core's policy.
     pub(crate) fn validation(&self) -> Validation<'_> {
         let c = &self.c;
@@ -242,7 +258,7 @@ impl<'a> Policy<'a> {
         if let Some(typ) = self.typ {
             v = v.typ(typ);
         }
-        if c.accept_any_audience {
+        if c.accept_any_audience != 0 {
             v = v.danger_accept_any_audience();
         }
         if c.max_age != 0 {
@@ -264,7 +280,8 @@ impl<'a> Policy<'a> {
 /// What a successful verification reports: the header's and the
 /// registered claims' values, each pointing into the caller's buffer (valid
 /// while it is). Absent strings have `ptr` NULL; absent dates are 0 with
-/// their bit clear in `present`.
+/// their bit clear in `present`. After a failure every field is empty but
+/// `detail`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct jwt_verified {

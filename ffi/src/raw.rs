@@ -209,6 +209,9 @@ pub(crate) unsafe fn store<S: Storage, T>(
     }
     match value {
         Ok(value) => {
+            // SAFETY: as below, for `S::WORDS` words: the bytes past the
+            // new `Slot<T>` keep nothing of an earlier key.
+            unsafe { wipe(storage) };
             let slot = Slot {
                 tag: Tag { magic: MAGIC, kind },
                 value,

@@ -59,16 +59,18 @@ pub enum jwt_status {
     JWT_STATUS_UNKNOWN_KEY = 22,
     /// A required pointer argument is NULL (or NULL with a non-zero length): `null_argument`.
     JWT_STATUS_NULL_ARGUMENT = 100,
-    /// The key (or key set) storage was never initialised, was wiped, or
-    /// holds a key of another type than the entry point's: `wrong_key_type`.
+    /// The key (or key set) storage is zero (never imported into), was
+    /// wiped, failed its import, or holds a key of another type than the
+    /// entry point's: `wrong_key_type`.
     JWT_STATUS_WRONG_KEY_TYPE = 101,
     /// A text argument (JWK, PEM, JWK Set, policy string, cookie name) is
     /// not UTF-8: `invalid_utf8`.
     JWT_STATUS_INVALID_UTF8 = 102,
     /// An argument is out of range: a length over `PTRDIFF_MAX`, unknown
     /// bits in `jwt_policy.required`, an unknown `JWT_ALG_*`, more than
-    /// `JWT_MAX_POLICY_LIST` audiences or scopes, or a buffer that overlaps
-    /// the token: `invalid_argument`.
+    /// `JWT_MAX_POLICY_LIST` audiences or scopes (or 12 algorithms), or a
+    /// buffer that overlaps the token, the key, `*out` or a string of the
+    /// policy: `invalid_argument`.
     JWT_STATUS_INVALID_ARGUMENT = 103,
     /// The algorithm was left out of this build of the library (Cargo
     /// features `es256`, `es384`, `eddsa`): `unsupported`.

@@ -523,6 +523,29 @@ fn misuse_is_a_status() {
         call(base, n, &*key, &p, base.wrapping_add(n), 200, &mut out),
         jwt_status::JWT_STATUS_OK
     );
+    // A policy string, the key or `*out` inside the buffer the core writes.
+    let mut shared = std::vec![0u8; 400];
+    shared[..3].copy_from_slice(b"joe");
+    let sp = shared.as_mut_ptr();
+    let mut in_buf = policy();
+    in_buf.issuer = jwt_bytes { ptr: sp, len: 3 };
+    assert_eq!(
+        call(t, n, &*key, &in_buf, sp, 400, &mut out),
+        jwt_status::JWT_STATUS_INVALID_ARGUMENT
+    );
+    assert_eq!(
+        call(t, n, &*key, &in_buf, sp.wrapping_add(3), 397, &mut out),
+        jwt_status::JWT_STATUS_OK
+    );
+    let key_bytes = ptr::from_mut(&mut *key).cast::<u8>();
+    assert_eq!(
+        call(t, n, &*key, &p, key_bytes, 400, &mut out),
+        jwt_status::JWT_STATUS_INVALID_ARGUMENT
+    );
+    assert_eq!(
+        call(t, n, &*key, &p, sp, 400, sp.wrapping_add(100).cast()),
+        jwt_status::JWT_STATUS_INVALID_ARGUMENT
+    );
     // Policy fields out of range.
     let mut bad = policy();
     bad.required = 1 << 20;
@@ -819,6 +842,16 @@ fn key_sets_choose_by_kid_and_keep_their_keys() {
     };
     assert_eq!(
         refresh(&mut set, &jwks, &bad),
+        jwt_status::JWT_STATUS_INVALID_ARGUMENT
+    );
+    // More algorithms than exist: refused before the array is read.
+    let too_many = jwt_key_set_policy {
+        accept: bad_alg.as_ptr(),
+        accept_count: 13,
+        assume: 0,
+    };
+    assert_eq!(
+        refresh(&mut set, &jwks, &too_many),
         jwt_status::JWT_STATUS_INVALID_ARGUMENT
     );
     // SAFETY: a valid set; then NULL.

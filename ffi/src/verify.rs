@@ -39,13 +39,18 @@ impl From<Error> for Failure {
 }
 
 /// Reads the arguments, runs `verify`, and writes `*out` (when not NULL):
-/// the claims on success, [`jwt_verified::EMPTY`] otherwise.
+/// the claims on success, [`jwt_verified::EMPTY`] otherwise. `key` is the
+/// address and size of the key (or key set) storage: like the token, the
+/// policy's strings and `*out`, it may not overlap `buf`, which the core
+/// writes while it reads them ([`jwt_status::JWT_STATUS_INVALID_ARGUMENT`]).
 ///
 /// # Safety
 /// As every `jwt_verify_*` (`token`, `policy`, `buf`, `out`).
+#[allow(clippy::too_many_arguments)]
 pub(crate) unsafe fn run(
     token: *const u8,
     token_len: usize,
+    key: (*const u8, usize),
     policy: *const jwt_policy,
     buf: *mut u8,
     buf_len: usize,
@@ -54,9 +59,6 @@ pub(crate) unsafe fn run(
 ) -> jwt_status {
     // SAFETY: `out` is NULL or writable (the caller's promise).
     unsafe { raw::put(out, jwt_verified::EMPTY) };
-    if raw::overlap(token, token_len, buf, buf_len) {
-        return jwt_status::JWT_STATUS_INVALID_ARGUMENT;
-    }
     // SAFETY: forwarded: the caller's promise.
     let token = match unsafe { raw::bytes(token, token_len) } {
         Ok(token) => token,
@@ -67,8 +69,23 @@ pub(crate) unsafe fn run(
         Ok(policy) => policy,
         Err(status) => return status,
     };
-    // SAFETY: forwarded: the caller's promise (`buf` overlaps neither the
-    // token, checked above, nor anything else).
+    let buf_start = buf.cast_const();
+    let out_size = if out.is_null() {
+        0
+    } else {
+        size_of::<jwt_verified>()
+    };
+    if raw::overlap(token.as_ptr(), token.len(), buf_start, buf_len)
+        || raw::overlap(key.0, key.1, buf_start, buf_len)
+        || raw::overlap(out.cast_const().cast(), out_size, buf_start, buf_len)
+        || policy
+            .strings()
+            .any(|s| raw::overlap(s.as_ptr(), s.len(), buf_start, buf_len))
+    {
+        return jwt_status::JWT_STATUS_INVALID_ARGUMENT;
+    }
+    // SAFETY: forwarded: the caller's promise; `buf` overlaps none of the
+    // token, the key, `*out` and the policy's strings (checked above).
     let buf = match unsafe { raw::bytes_mut(buf, buf_len) } {
         Ok(buf) => buf,
         Err(status) => return status,

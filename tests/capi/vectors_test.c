@@ -214,6 +214,10 @@ static void wycheproof(void) {
             }
             jwt_key_wipe(&key);
         }
+        /* An invalid token is refused for what it is, never as misuse. */
+        CHECK(signature_ok || st == JWT_STATUS_SIGNATURE || st == JWT_STATUS_MALFORMED ||
+                  st == JWT_STATUS_ALGORITHM || st == JWT_STATUS_KEY || st == JWT_STATUS_CRIT,
+              "wycheproof tcId %d: refused as %s", c->tc_id, jwt_status_name(st));
         CHECK(signature_ok == c->valid, "wycheproof tcId %d (%s): %s %.*s", c->tc_id,
               c->valid ? "valid" : "invalid", jwt_status_name(st), (int)out.detail.len,
               out.detail.ptr ? (const char *)out.detail.ptr : "");
@@ -226,6 +230,46 @@ static bool revoke_all(void *context, jwt_str jti, jwt_str sub, int64_t now) {
     (void)jti; (void)sub; (void)now;
     ++*(int *)context;
     return true;
+}
+
+/* Revokes the jti "0b5f6a1e-8d0c-4a57-9c36-2f1e7d4b8a90" (the README's
+   token) and checks what the callback is handed. */
+static bool revoke_readme(void *context, jwt_str jti, jwt_str sub, int64_t now) {
+    ++*(int *)context;
+    return str_is(sub, "device-1234") && now == 1750000000 &&
+           str_is(jti, "0b5f6a1e-8d0c-4a57-9c36-2f1e7d4b8a90");
+}
+
+static bool revoke_none(void *context, jwt_str jti, jwt_str sub, int64_t now) {
+    (void)jti; (void)sub; (void)now;
+    ++*(int *)context;
+    return false;
+}
+
+/* The README's HS256 token (secret "0123456789abcdef0123456789abcdef"). */
+static const char README_TOKEN[] =
+    "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lzc3Vlci5leGFtcGxlLmNvbSIsInN1YiI6ImRldmljZS0xMjM0IiwiYXVkIjoiYXBpOi8vdGVsZW1ldHJ5IiwiZXhwIjo0MTAyNDQ0ODAwLCJuYmYiOjE3MDAwMDAwMDAsImlhdCI6MTcwMDAwMDAwMCwianRpIjoiMGI1ZjZhMWUtOGQwYy00YTU3LTljMzYtMmYxZTdkNGI4YTkwIn0.TeztZo01t8ki3V6VpEFekLIzzPcrEpQNnviVBkwH4dU";
+
+/* The revocation callback, called from the library into C. */
+static void revocation(void) {
+    jwt_key key;
+    CHECK(jwt_hs256_key_from_secret(&key, (const uint8_t *)"0123456789abcdef0123456789abcdef", 32) == JWT_STATUS_OK,
+          "readme key");
+    jwt_bytes audience = bytes_of("api://telemetry");
+    jwt_policy policy = {0};
+    policy.audiences = &audience;
+    policy.audience_count = 1;
+    int calls = 0;
+    policy.revocation_context = &calls;
+    policy.is_revoked = revoke_readme;
+    jwt_verified out;
+    jwt_status st = verify(jwt_verify_hs256, README_TOKEN, &key, &policy, 1750000000, &out, NULL);
+    CHECK(st == JWT_STATUS_REVOKED && calls == 1, "revoked: %s, %d calls", jwt_status_name(st), calls);
+    policy.is_revoked = revoke_none;
+    st = verify(jwt_verify_hs256, README_TOKEN, &key, &policy, 1750000000, &out, NULL);
+    CHECK(st == JWT_STATUS_OK && calls == 2, "not revoked: %s, %d calls", jwt_status_name(st), calls);
+    jwt_key_wipe(&key);
+    say("revocation: ok\n");
 }
 
 /* Misuse: each a precise status. */
@@ -253,6 +297,16 @@ static void misuse(void) {
     memcpy(joined, tok, n);
     CHECK(jwt_verify_hs256(joined, n, &key, &policy, now, joined + 10, 300, &out) == JWT_STATUS_INVALID_ARGUMENT, "overlap");
     CHECK(jwt_verify_hs256(joined, n, &key, &policy, now, joined + n, sizeof joined - n, &out) == JWT_STATUS_OK, "adjacent");
+    /* A policy string, the key or the output inside the buffer. */
+    uint8_t shared[600];
+    memcpy(shared, "joe", 3);
+    jwt_policy in_buf = {0};
+    in_buf.issuer.ptr = shared;
+    in_buf.issuer.len = 3;
+    CHECK(jwt_verify_hs256(tok, n, &key, &in_buf, now, shared, sizeof shared, &out) == JWT_STATUS_INVALID_ARGUMENT, "issuer in buffer");
+    CHECK(jwt_verify_hs256(tok, n, &key, &in_buf, now, shared + 3, sizeof shared - 3, &out) == JWT_STATUS_OK, "issuer beside buffer");
+    CHECK(jwt_verify_hs256(tok, n, &key, &policy, now, (uint8_t *)&key, sizeof key, &out) == JWT_STATUS_INVALID_ARGUMENT, "key in buffer");
+    CHECK(jwt_verify_hs256(tok, n, &key, &policy, now, shared, sizeof shared, (jwt_verified *)(void *)(shared + 64)) == JWT_STATUS_INVALID_ARGUMENT, "out in buffer");
     /* Key storage: never initialised (garbage or zero), another type, wiped. */
     jwt_key garbage;
     memset(&garbage, 0xA5, sizeof garbage);
@@ -312,7 +366,7 @@ static void misuse(void) {
     say("misuse: ok\n");
 }
 
-/* A JWK Set: import, a failed refresh keeps the keys, a rotation replaces them. */
+/* A JWK Set: import, every failed refresh keeps the keys, a wipe drops them. */
 static void key_set(void) {
     const struct rfc_case *a2 = NULL;
     for (size_t i = 0; i < RFC_CASE_COUNT; i++) {
@@ -354,6 +408,7 @@ int main(void) {
     rfc8037();
     wycheproof();
     misuse();
+    revocation();
     key_set();
 #ifdef JWT_FIRMWARE
     say("capi firmware: %d checks, %d failures\n", checks, failures);
