@@ -524,9 +524,11 @@ fn misuse_is_a_status() {
         jwt_status::JWT_STATUS_OK
     );
     // A policy string, the key or `*out` inside the buffer the core writes.
-    let mut shared = std::vec![0u8; 400];
-    shared[..3].copy_from_slice(b"joe");
-    let sp = shared.as_mut_ptr();
+    // Words, so that `*out` placed inside it is aligned.
+    let mut shared = std::vec![0u64; 50];
+    let sp = shared.as_mut_ptr().cast::<u8>();
+    // SAFETY: 400 writable bytes at `sp`.
+    unsafe { sp.copy_from_nonoverlapping(b"joe".as_ptr(), 3) };
     let mut in_buf = policy();
     in_buf.issuer = jwt_bytes { ptr: sp, len: 3 };
     assert_eq!(
@@ -543,7 +545,7 @@ fn misuse_is_a_status() {
         jwt_status::JWT_STATUS_INVALID_ARGUMENT
     );
     assert_eq!(
-        call(t, n, &*key, &p, sp, 400, sp.wrapping_add(100).cast()),
+        call(t, n, &*key, &p, sp, 400, sp.wrapping_add(104).cast()),
         jwt_status::JWT_STATUS_INVALID_ARGUMENT
     );
     // Policy fields out of range.

@@ -298,7 +298,7 @@ static void misuse(void) {
     CHECK(jwt_verify_hs256(joined, n, &key, &policy, now, joined + 10, 300, &out) == JWT_STATUS_INVALID_ARGUMENT, "overlap");
     CHECK(jwt_verify_hs256(joined, n, &key, &policy, now, joined + n, sizeof joined - n, &out) == JWT_STATUS_OK, "adjacent");
     /* A policy string, the key or the output inside the buffer. */
-    uint8_t shared[600];
+    _Alignas(8) uint8_t shared[600]; /* aligned: *out is placed inside it */
     memcpy(shared, "joe", 3);
     jwt_policy in_buf = {0};
     in_buf.issuer.ptr = shared;
