@@ -9,7 +9,8 @@
 //! portable code and aws-lc takes its non-ADX assembly. The counts are
 //! therefore those of a CPU without those extensions.
 //!
-//!     cargo bench --bench insn --no-run
+//!     cargo bench --bench insn --no-run   # or: bash .ci/insn, which builds it
+//!                                         # from .ci/insn-harness/
 //!     valgrind --tool=callgrind --collect-atstart=no \
 //!         --toggle-collect='insn::measured' target/release/deps/insn-* hs256
 
@@ -117,8 +118,26 @@ fn measured(case: &mut Case) -> usize {
     (0..ROUNDS).filter(|_| case()).count()
 }
 
+/// Every case, for a run without a case name (`cargo test --benches`, as
+/// CI runs the benchmarks once each: each case must succeed).
+const CASES: [&str; 6] = [
+    "hs256",
+    "hs256-floor",
+    "rs256-2048",
+    "rs256-2048-floor",
+    "jwks",
+    "jwks-single-key",
+];
+
 fn main() {
-    let name = std::env::args().nth(1).expect("a case name");
+    let Some(name) = std::env::args().nth(1).filter(|arg| !arg.starts_with("--")) else {
+        for name in CASES {
+            let mut case = case(name);
+            assert!(case(), "{name}: the operation must succeed");
+            println!("case={name}: ok");
+        }
+        return;
+    };
     let mut case = case(&name);
     // Once outside the count (first-call effects), then counted.
     assert!(case(), "{name}: the operation must succeed");

@@ -39,9 +39,14 @@ const EC: bool = cfg!(all(feature = "es256", feature = "es384", feature = "eddsa
 fn binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
     BINARY.get_or_init(|| {
+        // `--profile test`: the profile `cargo test` builds the examples in,
+        // so this finds the binary it has just built (the default `dev`
+        // profile would build every dependency a second time).
         let mut args = vec![
             "build",
             "--quiet",
+            "--profile",
+            "test",
             "--example",
             "verify",
             "--message-format=json",
