@@ -192,7 +192,7 @@ mod tests {
             "Bearer error=\"invalid_token\", error_description=\"unknown_key\""
         );
         assert_eq!(
-            Refusal::of_token(Error::Malformed(Part::Payload)).challenge(),
+            Refusal::of_token(Error::Malformed(Part::Claims)).challenge(),
             "Bearer error=\"invalid_token\", error_description=\"malformed\""
         );
         assert_eq!(Refusal::NoCredentials.challenge(), "Bearer");
