@@ -122,7 +122,7 @@ fn load(document: &[u8]) -> Result<Keys, String> {
             }
         }
     })
-    .map_err(|error| error.kind().to_owned())?;
+    .map_err(|error| format!("{} detail={error:?}", error.kind()))?;
     if let Some((index, why)) = damaged {
         return Err(format!("member_{} index={index}", why.name()));
     }
