@@ -33,9 +33,12 @@ use tokio::signal::unix::{SignalKind, signal};
 
 type Keys = KeySet<KEYS>;
 
-/// Largest request head hyper reads (bytes); a longer one is answered 431
-/// by hyper before the gateway sees it. Above `MAX_TOKEN_CEILING`, so an
-/// oversized token within it gets the crate's precise `too_large`.
+/// Largest header section accepted (bytes, names and values): a longer one
+/// is answered 431. hyper enforces its `max_header_size` only while a head
+/// is still incomplete (a head that arrives whole in one read passes, as a
+/// 100 KB one did on loopback), so the gateway checks again. Above
+/// `MAX_TOKEN_CEILING`, so an oversized token within it gets the crate's
+/// precise `too_large`.
 const MAX_HEAD: usize = 64 * 1024;
 
 /// Longest `sub` echoed in a 200 body, in bytes (decoded).
@@ -265,6 +268,17 @@ impl Gateway {
     }
 
     fn respond(&self, request: &Request<Incoming>) -> Response<Full<Bytes>> {
+        let head: usize = request
+            .headers()
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len() + 4)
+            .sum();
+        if head > MAX_HEAD {
+            eprintln!("event=reject status=431 kind=head_too_large source=none");
+            let mut response = Response::new(Full::new(Bytes::new()));
+            *response.status_mut() = StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE;
+            return response;
+        }
         match self.decide(request) {
             Ok(subject) => {
                 let mut body = subject.into_bytes();
@@ -372,7 +386,7 @@ async fn main() {
                 async move { Ok::<_, Infallible>(response) }
             });
             let _ = http1::Builder::new()
-                .max_buf_size(MAX_HEAD)
+                .max_header_size(MAX_HEAD)
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
         });

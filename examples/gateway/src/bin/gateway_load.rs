@@ -871,6 +871,34 @@ async fn run(options: Options) -> bool {
         .collect();
     let mut ok_all = true;
 
+    // A header section over the gateway's 64 KiB limit: 431, the token
+    // never reaches the crate. Sent during the warm-up: the 100 KB read
+    // buffers it costs the gateway are then in the RSS baseline.
+    let huge = Case {
+        name: "head_over_limit",
+        headers: bearer(&"A".repeat(100 * 1024)),
+        before: Expect {
+            status: 431,
+            challenge: None,
+            body: Some(String::new()),
+        },
+        after: Expect {
+            status: 431,
+            challenge: None,
+            body: Some(String::new()),
+        },
+        rotation: Rotation::None,
+    };
+    let mut head_ok = 0;
+    for _ in 0..3 {
+        match probe(&options.addr, &huge).await {
+            Ok(got) if got.status == 431 => head_ok += 1,
+            other => eprintln!("head_over_limit: got {other:?}"),
+        }
+    }
+    println!("oversized_head: bytes=102400 status=431 count={head_ok}/3");
+    ok_all &= head_ok == 3;
+
     // Warm-up, then the RSS baseline.
     wait_total(&shared, 20_000, deadline).await;
     let rss_start = rss_kb(options.pid);
