@@ -860,6 +860,10 @@ async fn run(options: Options) -> bool {
         in_flight: AtomicUsize::new(0),
     });
     let n_cases = shared.cases.len();
+    println!(
+        "mix: cases={n_cases} connections={} requests>={} cap_s={}",
+        options.connections, options.requests, options.max_seconds
+    );
     let load_start = Instant::now();
     let workers: Vec<_> = (0..options.connections)
         .map(|i| {
