@@ -143,7 +143,9 @@ fn describe(keys: &Keys) -> String {
 /// Polls the key file every `refresh` (and at once on SIGHUP); a document
 /// that differs from the last one read is loaded into a new set, swapped in
 /// only if it loads.
-async fn refresher(gateway: Arc<Gateway>, path: PathBuf, refresh: Duration, mut last: Vec<u8>) {
+async fn refresher(gateway: Arc<Gateway>, path: PathBuf, refresh: Duration, document: Vec<u8>) {
+    // The last document read; `None` after a read error.
+    let mut last = Some(document);
     let mut hangup = match signal(SignalKind::hangup()) {
         Ok(hangup) => Some(hangup),
         Err(error) => {
@@ -164,15 +166,18 @@ async fn refresher(gateway: Arc<Gateway>, path: PathBuf, refresh: Duration, mut 
         let document = match std::fs::read(&path) {
             Ok(document) => document,
             Err(error) => {
-                if forced || !last.is_empty() {
-                    eprintln!("event=keys_refused reason=io error=\"{}\"", error.kind());
+                // Logged once per failure, not once per poll.
+                if forced || last.is_some() {
+                    eprintln!(
+                        "event=keys_refused reason=io error=\"{}\" kept=old",
+                        error.kind()
+                    );
                 }
-                // Remember the failure so it is logged once.
-                last.clear();
+                last = None;
                 continue;
             }
         };
-        if document == last && !forced {
+        if last.as_ref() == Some(&document) && !forced {
             continue;
         }
         match load(&document) {
@@ -194,7 +199,7 @@ async fn refresher(gateway: Arc<Gateway>, path: PathBuf, refresh: Duration, mut 
                 document.len()
             ),
         }
-        last = document;
+        last = Some(document);
     }
 }
 
@@ -248,7 +253,9 @@ impl Gateway {
             .sub
             .as_ref()
             .and_then(|sub_claim| sub_claim.unescape_into(&mut sub).ok())
-            .ok_or((Refusal::InvalidToken("missing_claim"), source))?;
+            // `sub` is required, so present: only one decoding to more
+            // than MAX_SUB bytes fails here.
+            .ok_or((Refusal::InvalidToken(Error::TooLarge.kind()), source))?;
         Ok(subject.to_owned())
     }
 
