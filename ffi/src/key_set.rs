@@ -230,21 +230,21 @@ pub unsafe extern "C" fn jwt_verify_key_set(
     buf_len: usize,
     out: *mut jwt_verified,
 ) -> jwt_status {
-    let storage = (set.cast::<u8>(), size_of::<jwt_key_set>());
     // SAFETY: forwarded: the caller's promise.
-    let set = unsafe { raw::load::<jwt_key_set, Set>(set, KIND_SET) };
+    let keys = unsafe { raw::load::<jwt_key_set, Set>(set, KIND_SET) };
     // SAFETY: forwarded: the caller's promise.
     unsafe {
         run(
             token,
             token_len,
-            storage,
+            set,
             policy,
             buf,
             buf_len,
             out,
             |token, validation, buf| {
-                set?.verify(token, validation, now, buf)
+                keys?
+                    .verify(token, validation, now, buf)
                     .map_err(Failure::from)
             },
         )

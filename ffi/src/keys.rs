@@ -100,24 +100,52 @@ unsafe fn verify_with<T: jwt_embedded::VerifyingKey>(
     buf_len: usize,
     out: *mut jwt_verified,
 ) -> jwt_status {
-    let storage = (key.cast::<u8>(), size_of::<jwt_key>());
     // SAFETY: forwarded: the caller's promise (its `key` from an import
     // of this crate, which wrote a `T` under the tag of `kind`).
-    let key = unsafe { raw::load::<jwt_key, T>(key, kind) };
+    let loaded = unsafe { raw::load::<jwt_key, T>(key, kind) };
     // SAFETY: forwarded: the caller's promise.
     unsafe {
         run(
             token,
             token_len,
-            storage,
+            key,
             policy,
             buf,
             buf_len,
             out,
             |token, validation, buf| {
-                let key = key?;
-                jwt_embedded::verify(token, key, validation, now, buf).map_err(Failure::from)
+                jwt_embedded::verify(token, loaded?, validation, now, buf).map_err(Failure::from)
             },
+        )
+    }
+}
+
+/// An algorithm this build leaves out (its feature off): the arguments are
+/// checked as any verify checks them, then `JWT_STATUS_UNSUPPORTED`.
+///
+/// # Safety
+/// As every `jwt_verify_*`.
+#[cfg(not(all(feature = "es256", feature = "es384", feature = "eddsa")))]
+unsafe fn unsupported(
+    token: *const u8,
+    token_len: usize,
+    key: *const jwt_key,
+    policy: *const jwt_policy,
+    buf: *mut u8,
+    buf_len: usize,
+    out: *mut jwt_verified,
+) -> jwt_status {
+    // SAFETY: forwarded: the caller's promise.
+    unsafe {
+        run(
+            token,
+            token_len,
+            key,
+            policy,
+            buf,
+            buf_len,
+            out,
+            |_, _, _| Err(jwt_status::JWT_STATUS_UNSUPPORTED.into()),
         )
     }
 }
@@ -1539,20 +1567,8 @@ pub unsafe extern "C" fn jwt_verify_es256(
     #[cfg(not(feature = "es256"))]
     {
         let _ = now;
-        let storage = (key.cast::<u8>(), size_of::<jwt_key>());
         // SAFETY: forwarded: the caller's promise.
-        unsafe {
-            run(
-                token,
-                token_len,
-                storage,
-                policy,
-                buf,
-                buf_len,
-                out,
-                |_, _, _| Err(jwt_status::JWT_STATUS_UNSUPPORTED.into()),
-            )
-        }
+        unsafe { unsupported(token, token_len, key, policy, buf, buf_len, out) }
     }
 }
 
@@ -1678,20 +1694,8 @@ pub unsafe extern "C" fn jwt_verify_es384(
     #[cfg(not(feature = "es384"))]
     {
         let _ = now;
-        let storage = (key.cast::<u8>(), size_of::<jwt_key>());
         // SAFETY: forwarded: the caller's promise.
-        unsafe {
-            run(
-                token,
-                token_len,
-                storage,
-                policy,
-                buf,
-                buf_len,
-                out,
-                |_, _, _| Err(jwt_status::JWT_STATUS_UNSUPPORTED.into()),
-            )
-        }
+        unsafe { unsupported(token, token_len, key, policy, buf, buf_len, out) }
     }
 }
 
@@ -1823,19 +1827,7 @@ pub unsafe extern "C" fn jwt_verify_ed25519(
     #[cfg(not(feature = "eddsa"))]
     {
         let _ = now;
-        let storage = (key.cast::<u8>(), size_of::<jwt_key>());
         // SAFETY: forwarded: the caller's promise.
-        unsafe {
-            run(
-                token,
-                token_len,
-                storage,
-                policy,
-                buf,
-                buf_len,
-                out,
-                |_, _, _| Err(jwt_status::JWT_STATUS_UNSUPPORTED.into()),
-            )
-        }
+        unsafe { unsupported(token, token_len, key, policy, buf, buf_len, out) }
     }
 }

@@ -40,17 +40,17 @@ impl From<Error> for Failure {
 
 /// Reads the arguments, runs `verify`, and writes `*out` (when not NULL):
 /// the claims on success, [`jwt_verified::EMPTY`] otherwise. `key` is the
-/// address and size of the key (or key set) storage: like the token, the
+/// key (or key set) storage: like the token, the
 /// policy's strings and `*out`, it may not overlap `buf`, which the core
 /// writes while it reads them ([`jwt_status::JWT_STATUS_INVALID_ARGUMENT`]).
 ///
 /// # Safety
 /// As every `jwt_verify_*` (`token`, `policy`, `buf`, `out`).
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn run(
+pub(crate) unsafe fn run<S: raw::Storage>(
     token: *const u8,
     token_len: usize,
-    key: (*const u8, usize),
+    key: *const S,
     policy: *const jwt_policy,
     buf: *mut u8,
     buf_len: usize,
@@ -76,7 +76,7 @@ pub(crate) unsafe fn run(
         size_of::<jwt_verified>()
     };
     if raw::overlap(token.as_ptr(), token.len(), buf_start, buf_len)
-        || raw::overlap(key.0, key.1, buf_start, buf_len)
+        || raw::overlap(key.cast(), size_of::<S>(), buf_start, buf_len)
         || raw::overlap(out.cast_const().cast(), out_size, buf_start, buf_len)
         || policy
             .strings()
