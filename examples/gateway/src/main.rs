@@ -25,7 +25,7 @@ use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use jwt_embedded::{Error, KeySet, KeySetPolicy, MAX_JWKS_LEN, SkipReason, Validation, buffer_len};
-use jwt_embedded_gateway::answer::{KINDS, Refusal, Source, credentials};
+use jwt_embedded_gateway::answer::{Refusal, Source, credentials};
 use jwt_embedded_gateway::config::Config;
 use jwt_embedded_gateway::{KEYS, MAX_TOKEN_CEILING};
 use tokio::net::TcpListener;
@@ -53,8 +53,6 @@ struct Gateway {
     audiences: &'static [&'static str],
     scopes: &'static [&'static str],
     cookie: Option<&'static str>,
-    /// The `WWW-Authenticate` value of each refusal, built once.
-    challenges: Vec<(Refusal, HeaderValue)>,
 }
 
 struct Args {
@@ -263,17 +261,6 @@ impl Gateway {
         self.config.validation(self.audiences, self.scopes)
     }
 
-    fn challenge(&self, refusal: Refusal) -> HeaderValue {
-        self.challenges
-            .iter()
-            .find(|(known, _)| *known == refusal)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_else(|| {
-                HeaderValue::from_str(&refusal.challenge())
-                    .unwrap_or_else(|_| HeaderValue::from_static("Bearer"))
-            })
-    }
-
     fn respond(&self, request: &Request<Incoming>) -> Response<Full<Bytes>> {
         let head: usize = request
             .headers()
@@ -308,22 +295,18 @@ impl Gateway {
                     StatusCode::from_u16(refusal.status()).unwrap_or(StatusCode::UNAUTHORIZED);
                 response
                     .headers_mut()
-                    .insert(WWW_AUTHENTICATE, self.challenge(refusal));
+                    .insert(WWW_AUTHENTICATE, challenge(refusal));
                 response
             }
         }
     }
 }
 
-fn challenges() -> Vec<(Refusal, HeaderValue)> {
-    let mut all = vec![Refusal::NoCredentials, Refusal::InsufficientScope];
-    for kind in KINDS {
-        all.push(Refusal::InvalidToken(kind));
-        all.push(Refusal::InvalidRequest(kind));
-    }
-    all.into_iter()
-        .filter_map(|refusal| Some((refusal, HeaderValue::from_str(&refusal.challenge()).ok()?)))
-        .collect()
+/// The `WWW-Authenticate` value of a refusal (its kind is one of the
+/// crate's `Error::kind()` names, or the gateway's own: always a valid value).
+fn challenge(refusal: Refusal) -> HeaderValue {
+    HeaderValue::from_str(&refusal.challenge())
+        .unwrap_or_else(|_| HeaderValue::from_static("Bearer"))
 }
 
 fn fail(what: &str, detail: &str) -> ! {
@@ -362,7 +345,6 @@ async fn main() {
         audiences,
         scopes,
         cookie: config.cookie.as_deref(),
-        challenges: challenges(),
     });
     tokio::spawn(refresher(
         Arc::clone(&gateway),
