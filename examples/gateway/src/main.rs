@@ -19,7 +19,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
-use hyper::header::{AUTHORIZATION, CONTENT_TYPE, COOKIE, HeaderValue, WWW_AUTHENTICATE};
+use hyper::header::{AUTHORIZATION, CONTENT_TYPE, COOKIE, GetAll, HeaderValue, WWW_AUTHENTICATE};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
@@ -52,7 +52,6 @@ struct Gateway {
     config: &'static Config,
     audiences: &'static [&'static str],
     scopes: &'static [&'static str],
-    cookie: Option<&'static str>,
 }
 
 struct Args {
@@ -207,36 +206,41 @@ fn now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
+/// The first two values of a header (two are enough to tell one from
+/// many), and how many of them there are.
+fn first_two(values: GetAll<'_, HeaderValue>) -> ([&[u8]; 2], usize) {
+    let mut first: [&[u8]; 2] = [&[], &[]];
+    let mut count = 0;
+    for (slot, value) in first.iter_mut().zip(values) {
+        *slot = value.as_bytes();
+        count += 1;
+    }
+    (first, count)
+}
+
 impl Gateway {
     /// The verdict on one request: the subject, or a refusal with where the
     /// token came from. Synchronous: the decoding buffer lives on the stack
     /// and no await point holds it.
     fn decide(&self, request: &Request<Incoming>) -> Result<String, (Refusal, Source)> {
         let headers = request.headers();
-        let mut authorization: [&[u8]; 2] = [&[], &[]];
-        let mut count = 0;
-        for value in headers.get_all(AUTHORIZATION).iter().take(2) {
-            authorization[count] = value.as_bytes();
-            count += 1;
-        }
-        let authorization = &authorization[..count];
-        let mut cookies: [&[u8]; 2] = [&[], &[]];
-        let mut cookie_count = 0;
-        for value in headers.get_all(COOKIE).iter().take(2) {
-            cookies[cookie_count] = value.as_bytes();
-            cookie_count += 1;
-        }
-        let (source, token) = credentials(authorization, &cookies[..cookie_count], self.cookie)
-            .map_err(|refusal| {
-                let source = if count > 0 {
-                    Source::Bearer
-                } else if cookie_count > 0 {
-                    Source::Cookie
-                } else {
-                    Source::None
-                };
-                (refusal, source)
-            })?;
+        let (authorization, count) = first_two(headers.get_all(AUTHORIZATION));
+        let (cookies, cookie_count) = first_two(headers.get_all(COOKIE));
+        let (source, token) = credentials(
+            &authorization[..count],
+            &cookies[..cookie_count],
+            self.config.cookie.as_deref(),
+        )
+        .map_err(|refusal| {
+            let source = if count > 0 {
+                Source::Bearer
+            } else if cookie_count > 0 {
+                Source::Cookie
+            } else {
+                Source::None
+            };
+            (refusal, source)
+        })?;
         let keys = match self.keys.read() {
             Ok(keys) => Arc::clone(&keys),
             Err(poisoned) => Arc::clone(&poisoned.into_inner()),
@@ -344,7 +348,6 @@ async fn main() {
         config,
         audiences,
         scopes,
-        cookie: config.cookie.as_deref(),
     });
     tokio::spawn(refresher(
         Arc::clone(&gateway),
