@@ -106,9 +106,7 @@ fn case(name: &str) -> Case {
                 verifying(JWKS_TOKEN, key)
             }
         }
-        _ => panic!(
-            "unknown case {name}: hs256, hs256-floor, rs256-2048, rs256-2048-floor, jwks, jwks-single-key"
-        ),
+        _ => panic!("unknown case {name}: {}", CASES.join(", ")),
     }
 }
 
