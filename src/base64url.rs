@@ -45,9 +45,48 @@ pub(crate) const fn decoded_len(len: usize) -> Option<usize> {
 pub(crate) fn decode<'o>(input: &[u8], out: &'o mut [u8]) -> Result<&'o [u8], InvalidBase64> {
     let len = decoded_len(input.len()).ok_or(InvalidBase64)?;
     let out = out.get_mut(..len).ok_or(InvalidBase64)?;
-    let (groups, tail) = input.as_chunks::<4>();
-    let (triples, out_tail) = out.as_chunks_mut::<3>();
+    // 16 characters a step, written as three 32-bit words: fewer stores and
+    // loop steps than a group at a time (issue 16: on Cortex-M4 the loop
+    // went from 20 instructions a group to 15). Then the last groups one at
+    // a time, and the tail.
+    let (blocks, rest) = input.as_chunks::<16>();
+    let (out_blocks, out_rest) = out
+        .split_at_mut_checked(blocks.len() * 12)
+        .ok_or(InvalidBase64)?;
     let mut bits = 0i32;
+    for (src, dst) in blocks.iter().zip(out_blocks.as_chunks_mut::<12>().0) {
+        let [
+            a0,
+            a1,
+            a2,
+            a3,
+            b0,
+            b1,
+            b2,
+            b3,
+            c0,
+            c1,
+            c2,
+            c3,
+            d0,
+            d1,
+            d2,
+            d3,
+        ] = *src;
+        let (a, b) = (group([a0, a1, a2, a3]), group([b0, b1, b2, b3]));
+        let (c, d) = (group([c0, c1, c2, c3]), group([d0, d1, d2, d3]));
+        bits |= a | b | c | d;
+        // Four 24-bit values, big-endian, packed into 12 bytes. (A negative,
+        // invalid group writes garbage; `bits` refuses the whole input.)
+        let (a, b, c, d) = (a as u32, b as u32, c as u32, d as u32);
+        let [w0, w1, w2] = [(a << 8) | (b >> 16), (b << 16) | (c >> 8), (c << 24) | d];
+        let [x0, x1, x2, x3] = w0.to_be_bytes();
+        let [y0, y1, y2, y3] = w1.to_be_bytes();
+        let [z0, z1, z2, z3] = w2.to_be_bytes();
+        *dst = [x0, x1, x2, x3, y0, y1, y2, y3, z0, z1, z2, z3];
+    }
+    let (groups, tail) = rest.as_chunks::<4>();
+    let (triples, out_tail) = out_rest.as_chunks_mut::<3>();
     for (src, dst) in groups.iter().zip(triples.iter_mut()) {
         let v = group(*src);
         bits |= v;
@@ -137,6 +176,40 @@ mod tests {
             "Zh", "Zm9", "Zm9vYh", "Zg==", "Zm9v=", "Zm9 v", "Zm9v\n", "+/8A", "Z", "Zm9vY",
         ] {
             assert_eq!(dec(bad).map(|_| ()), Err(InvalidBase64), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_base64ct_at_every_length_and_offset() {
+        // Lengths 0..=100 cover inputs below, at and across the 16-character
+        // steps; one invalid character at each position must be refused.
+        use base64ct::{Base64UrlUnpadded, Encoding as _};
+        let mut state = 0x853c_49e6_748f_ea9bu64;
+        let mut text = [0u8; 140];
+        let mut out = [0u8; 100];
+        for len in 0..=100usize {
+            let mut plain = [0u8; 100];
+            for b in plain.iter_mut().take(len) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                *b = state as u8;
+            }
+            let enc = Base64UrlUnpadded::encode(&plain[..len], &mut text).unwrap();
+            let n = enc.len();
+            assert_eq!(decode(&text[..n], &mut out), Ok(&plain[..len]), "len {len}");
+            for at in 0..n {
+                let saved = text[at];
+                for bad in [b'=', b'+', b'/', b'.', 0x80] {
+                    text[at] = bad;
+                    assert_eq!(
+                        decode(&text[..n], &mut out),
+                        Err(InvalidBase64),
+                        "{len} {at}"
+                    );
+                }
+                text[at] = saved;
+            }
         }
     }
 

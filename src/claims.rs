@@ -173,6 +173,7 @@ fn spaced_contains(spaced: &JsonStr<'_>, scope: &str) -> bool {
 
 impl<'a> Claims<'a> {
     /// Parses a payload: strict JSON object, registered claims typed.
+    #[inline(always)]
     pub(crate) fn parse(payload: &'a str) -> Result<Self, Error> {
         const NAMES: json::Wanted<7> =
             json::Wanted::new(["iss", "sub", "aud", "exp", "nbf", "iat", "jti"]);
@@ -189,6 +190,11 @@ impl<'a> Claims<'a> {
             jti: string(jti, Claim::Jti)?,
             payload,
         })
+    }
+
+    /// The payload's JSON text these claims were parsed from.
+    pub(crate) const fn payload(&self) -> &'a str {
+        self.payload
     }
 
     /// Whether `exp - iat > seconds`, exactly (both read again from the

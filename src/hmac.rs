@@ -247,10 +247,11 @@ impl<H: JwsHash> VerifyingKey for HmacKey<H> {
         if signature.len() != Self::TAG_B64_LEN {
             return Err(Error::Malformed(Part::Signature));
         }
-        let mut tag = [0u8; MAX_LEN];
-        let tag = tag.get_mut(..H::LEN).ok_or(Error::Signature)?;
-        base64url::decode(signature, tag).map_err(|_| Error::Malformed(Part::Signature))?;
-        self.verify_mac(signing_input, tag)
+        // Exactly the tag's length (a `MAX_LEN` buffer cost HS256 a 64-byte
+        // clear, more than the decode of its 43 characters; issue 16).
+        let mut tag = sha2::digest::Output::<H::Digest>::default();
+        base64url::decode(signature, &mut tag).map_err(|_| Error::Malformed(Part::Signature))?;
+        self.verify_mac(signing_input, &tag)
     }
 }
 
