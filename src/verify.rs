@@ -166,11 +166,13 @@ pub(crate) fn verify_selecting<'b, 'k, K: VerifyingKey + ?Sized + 'k>(
         return Err(Error::Type);
     }
     key.verify_signature(segments.signing_input, segments.signature)?;
-    let claims = checked_claims(payload?, validation, now)?;
-    let payload = claims.payload();
+    let payload = core::str::from_utf8(payload?).map_err(|_| Error::Malformed(Part::Claims))?;
+    let mut slot = None;
+    let claims = Claims::parse_in(payload, &mut slot)?;
+    validation.check(claims, now)?;
     Ok(Verified {
         header,
-        claims,
+        claims: *claims,
         payload,
     })
 }
@@ -352,23 +354,6 @@ fn last_dot(bytes: &[u8]) -> Option<usize> {
             .count();
     let end = bytes.len().checked_sub(skip)?;
     bytes.get(..end)?.iter().rposition(|&b| b == b'.')
-}
-
-/// The payload's UTF-8 and JSON, its claims, and the policy's check of them.
-// Out of line, for the same reason as `decode_header`: its frame is gone
-// before the next step. One function for all three, with the parse inlined,
-// so that the claims are built where the check reads them, not moved there
-// (a 100-byte copy on a 32-bit core; issue 16).
-#[inline(never)]
-fn checked_claims<'b>(
-    payload: &'b [u8],
-    validation: &Validation<'_>,
-    now: i64,
-) -> Result<Claims<'b>, Error> {
-    let payload = core::str::from_utf8(payload).map_err(|_| Error::Malformed(Part::Claims))?;
-    let claims = Claims::parse(payload)?;
-    validation.check(&claims, now)?;
-    Ok(claims)
 }
 
 // Out of line: its frame (the header's parse) is gone before the signature
