@@ -24,6 +24,17 @@ impl<'a> Header<'a> {
     /// Parses a decoded header: a strict JSON object with a string `alg`,
     /// string `typ`/`kid`/`cty` when present, and no `crit`.
     pub(crate) fn parse(text: &'a str) -> Result<Self, Error> {
+        let mut slot = None;
+        Self::parse_in(text, &mut slot).copied()
+    }
+
+    /// [`parse`](Self::parse) into the caller's `slot`, returning a reference
+    /// to it (as [`Claims::parse_in`](crate::Claims), and for the same
+    /// reason: no copy out of a returned `Result`).
+    pub(crate) fn parse_in<'s>(
+        text: &'a str,
+        slot: &'s mut Option<Self>,
+    ) -> Result<&'s Self, Error> {
         const NAMES: json::Wanted<5> = json::Wanted::new(["alg", "typ", "kid", "cty", "crit"]);
         let mut raw: [Option<Value<'a>>; 5] = [None; 5];
         json::parse_members(text, &NAMES, &mut raw).map_err(|e| e.into_error(Part::Header))?;
@@ -32,12 +43,12 @@ impl<'a> Header<'a> {
         if crit.is_some() {
             return Err(Error::Crit);
         }
-        Ok(Self {
+        Ok(slot.insert(Self {
             alg: string(alg)?.ok_or(Error::Malformed(Part::Header))?,
             typ: string(typ)?,
             kid: string(kid)?,
             cty: string(cty)?,
-        })
+        }))
     }
 }
 

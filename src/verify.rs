@@ -155,8 +155,9 @@ pub(crate) fn verify_selecting<'b, 'k, K: VerifyingKey + ?Sized + 'k>(
     }
     let segments = Segments::split(token)?;
     let (header_buf, payload) = segments.decode_payload(buf)?;
-    let header = decode_header(segments.header, header_buf)?;
-    let key = select(&header)?;
+    let mut header_slot = None;
+    let header = decode_header(segments.header, header_buf, &mut header_slot)?;
+    let key = select(header)?;
     if !key.algorithm().is_named(&header.alg) {
         return Err(Error::Algorithm);
     }
@@ -167,11 +168,11 @@ pub(crate) fn verify_selecting<'b, 'k, K: VerifyingKey + ?Sized + 'k>(
     }
     key.verify_signature(segments.signing_input, segments.signature)?;
     let payload = core::str::from_utf8(payload?).map_err(|_| Error::Malformed(Part::Claims))?;
-    let mut slot = None;
-    let claims = Claims::parse_in(payload, &mut slot)?;
+    let mut claims_slot = None;
+    let claims = Claims::parse_in(payload, &mut claims_slot)?;
     validation.check(claims, now)?;
     Ok(Verified {
-        header,
+        header: *header,
         claims: *claims,
         payload,
     })
@@ -191,7 +192,7 @@ pub fn peek_header<'b>(token: &[u8], buf: &'b mut [u8]) -> Result<Header<'b>, Er
     let header_len =
         base64url::decoded_len(segments.header.len()).ok_or(Error::Malformed(Part::Header))?;
     let header_buf = buf.get_mut(..header_len).ok_or(Error::BufferTooSmall)?;
-    decode_header(segments.header, header_buf)
+    decode_header(segments.header, header_buf, &mut None).copied()
 }
 
 /// The decoded payload, or why it is not one (see [`Segments::decode_payload`]).
@@ -360,8 +361,12 @@ fn last_dot(bytes: &[u8]) -> Option<usize> {
 // check and the payload's parse, which lowers the peak stack of an HS256
 // firmware by ~100 B; and several key types in one program share it.
 #[inline(never)]
-fn decode_header<'b>(segment: &[u8], buf: &'b mut [u8]) -> Result<Header<'b>, Error> {
-    Header::parse(decode_text(segment, buf, Part::Header)?)
+fn decode_header<'b, 's>(
+    segment: &[u8],
+    buf: &'b mut [u8],
+    slot: &'s mut Option<Header<'b>>,
+) -> Result<&'s Header<'b>, Error> {
+    Header::parse_in(decode_text(segment, buf, Part::Header)?, slot)
 }
 
 /// Decodes a base64url segment that must hold UTF-8 text.
