@@ -172,16 +172,12 @@ fn spaced_contains(spaced: &JsonStr<'_>, scope: &str) -> bool {
 }
 
 impl<'a> Claims<'a> {
-    /// Parses a payload: strict JSON object, registered claims typed.
-    pub(crate) fn parse(payload: &'a str) -> Result<Self, Error> {
-        let mut slot = None;
-        Self::parse_in(payload, &mut slot).copied()
-    }
-
-    /// [`parse`](Self::parse) into the caller's `slot`, returning a reference
-    /// to it: a returned `Result<Claims>` would be copied out of the result
-    /// by the caller, about 100 bytes moved byte-wise on a 32-bit core (the
-    /// claims sit 2 bytes in, after the error's room; issue 16).
+    /// Parses a payload: strict JSON object, registered claims typed, into
+    /// the caller's `slot`, returning a reference to it: a returned
+    /// `Result<Claims>` would be copied out of the result by the caller,
+    /// about 100 bytes moved byte-wise on a 32-bit core (the claims sit 2
+    /// bytes in, after the error's room; issue 16). For a value,
+    /// `Claims::parse_in(payload, &mut None).copied()`.
     pub(crate) fn parse_in<'s>(
         payload: &'a str,
         slot: &'s mut Option<Self>,

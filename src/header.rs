@@ -22,15 +22,9 @@ pub struct Header<'a> {
 
 impl<'a> Header<'a> {
     /// Parses a decoded header: a strict JSON object with a string `alg`,
-    /// string `typ`/`kid`/`cty` when present, and no `crit`.
-    pub(crate) fn parse(text: &'a str) -> Result<Self, Error> {
-        let mut slot = None;
-        Self::parse_in(text, &mut slot).copied()
-    }
-
-    /// [`parse`](Self::parse) into the caller's `slot`, returning a reference
-    /// to it (as [`Claims::parse_in`](crate::Claims), and for the same
-    /// reason: no copy out of a returned `Result`).
+    /// string `typ`/`kid`/`cty` when present, and no `crit`; into the
+    /// caller's `slot`, returning a reference to it (as `Claims::parse_in`,
+    /// and for the same reason: no copy out of a returned `Result`).
     pub(crate) fn parse_in<'s>(
         text: &'a str,
         slot: &'s mut Option<Self>,

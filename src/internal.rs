@@ -5,12 +5,12 @@ use crate::{Claims, Error, Header, Part, Validation, base64url};
 
 /// Parses a decoded header (strict JSON, `crit` rejected); no `alg` check.
 pub fn parse_header(text: &str) -> Result<Header<'_>, Error> {
-    Header::parse(text)
+    Header::parse_in(text, &mut None).copied()
 }
 
 /// Parses a decoded payload into its registered claims (strict JSON, types checked).
 pub fn parse_claims(payload: &str) -> Result<Claims<'_>, Error> {
-    Claims::parse(payload)
+    Claims::parse_in(payload, &mut None).copied()
 }
 
 /// The claims half of [`verify`](crate::verify): decodes the base64url
@@ -22,9 +22,10 @@ pub fn decode_and_check_claims<'b>(
     buf: &'b mut [u8],
 ) -> Result<Claims<'b>, Error> {
     let text = crate::verify::decode_text(payload_b64, buf, Part::Claims)?;
-    let claims = Claims::parse(text)?;
-    validation.check(&claims, now)?;
-    Ok(claims)
+    let mut slot = None;
+    let claims = Claims::parse_in(text, &mut slot)?;
+    validation.check(claims, now)?;
+    Ok(*claims)
 }
 
 /// The strict base64url decoder used on token segments; `None` if `input` is
