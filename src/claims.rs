@@ -187,16 +187,42 @@ impl<'a> Claims<'a> {
         let mut raw: [Option<Value<'a>>; 7] = [None; 7];
         json::parse_members(payload, &NAMES, &mut raw).map_err(|e| e.into_error(Part::Claims))?;
         let [iss, sub, aud, exp, nbf, iat, jti] = raw;
-        Ok(slot.insert(Self {
-            iss: string(iss, Claim::Iss)?,
-            sub: string(sub, Claim::Sub)?,
-            aud: audience(aud)?,
-            exp: date(exp, Claim::Exp)?,
-            nbf: date(nbf, Claim::Nbf)?,
-            iat: date(iat, Claim::Iat)?,
-            jti: string(jti, Claim::Jti)?,
-            payload,
-        }))
+        // Each value typed into an `Option` (`None`: the wrong type), not a
+        // `Result<Option<_>, Error>` per field behind `?`: those were copied
+        // byte by byte into the slot (the value sits 2 bytes in, after the
+        // error's room; issue 16). The first claim of the wrong type, in
+        // this order, is the error.
+        let typed = (
+            string(iss),
+            string(sub),
+            audience(aud),
+            date(exp),
+            date(nbf),
+            date(iat),
+            string(jti),
+        );
+        let claim = match typed {
+            (Some(iss), Some(sub), Some(aud), Some(exp), Some(nbf), Some(iat), Some(jti)) => {
+                return Ok(slot.insert(Self {
+                    iss,
+                    sub,
+                    aud,
+                    exp,
+                    nbf,
+                    iat,
+                    jti,
+                    payload,
+                }));
+            }
+            (None, ..) => Claim::Iss,
+            (_, None, ..) => Claim::Sub,
+            (_, _, None, ..) => Claim::Aud,
+            (_, _, _, None, ..) => Claim::Exp,
+            (_, _, _, _, None, ..) => Claim::Nbf,
+            (_, _, _, _, _, None, _) => Claim::Iat,
+            (.., None) => Claim::Jti,
+        };
+        Err(Error::InvalidClaimType(claim))
     }
 
     /// Whether `exp - iat > seconds`, exactly (both read again from the
@@ -274,7 +300,7 @@ impl<'a> AccessMembers<'a> {
 
     /// See [`Claims::client_id`].
     pub(crate) fn client_id(&self) -> Result<Option<JsonStr<'a>>, Error> {
-        string(self.client_id, Claim::ClientId)
+        string(self.client_id).ok_or(Error::InvalidClaimType(Claim::ClientId))
     }
 
     /// See [`Claims::scopes`].
@@ -315,29 +341,31 @@ fn space_separated(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn string<'a>(value: Option<Value<'a>>, claim: Claim) -> Result<Option<JsonStr<'a>>, Error> {
+/// A string claim's value: `Some(None)` when absent, `None` when not a string.
+fn string(value: Option<Value<'_>>) -> Option<Option<JsonStr<'_>>> {
     match value {
-        None => Ok(None),
-        Some(Value::Str(s)) => Ok(Some(s)),
-        Some(_) => Err(Error::InvalidClaimType(claim)),
+        None => Some(None),
+        Some(Value::Str(s)) => Some(Some(s)),
+        Some(_) => None,
     }
 }
 
-fn date(value: Option<Value<'_>>, claim: Claim) -> Result<Option<NumericDate>, Error> {
+/// A NumericDate claim's value: `Some(None)` when absent, `None` when not a
+/// number or not a date.
+fn date(value: Option<Value<'_>>) -> Option<Option<NumericDate>> {
     match value {
-        None => Ok(None),
-        Some(Value::Num(text)) => NumericDate::parse(text)
-            .map(Some)
-            .ok_or(Error::InvalidClaimType(claim)),
-        Some(_) => Err(Error::InvalidClaimType(claim)),
+        None => Some(None),
+        Some(Value::Num(text)) => NumericDate::parse(text).map(Some),
+        Some(_) => None,
     }
 }
 
-fn audience(value: Option<Value<'_>>) -> Result<Option<Audience<'_>>, Error> {
+/// `aud`: one string or an array of strings (`None` when neither).
+fn audience(value: Option<Value<'_>>) -> Option<Option<Audience<'_>>> {
     match value {
-        None => Ok(None),
-        Some(Value::Str(s)) => Ok(Some(Audience::One(s))),
-        Some(Value::StrArray(json)) => Ok(Some(Audience::Many(AudienceList { json }))),
-        Some(_) => Err(Error::InvalidClaimType(Claim::Aud)),
+        None => Some(None),
+        Some(Value::Str(s)) => Some(Some(Audience::One(s))),
+        Some(Value::StrArray(json)) => Some(Some(Audience::Many(AudienceList { json }))),
+        Some(_) => None,
     }
 }

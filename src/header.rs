@@ -37,20 +37,23 @@ impl<'a> Header<'a> {
         if crit.is_some() {
             return Err(Error::Crit);
         }
-        Ok(slot.insert(Self {
-            alg: string(alg)?.ok_or(Error::Malformed(Part::Header))?,
-            typ: string(typ)?,
-            kid: string(kid)?,
-            cty: string(cty)?,
-        }))
-    }
-}
-
-fn string(value: Option<Value<'_>>) -> Result<Option<JsonStr<'_>>, Error> {
-    match value {
-        None => Ok(None),
-        Some(Value::Str(s)) => Ok(Some(s)),
-        Some(_) => Err(Error::Malformed(Part::Header)),
+        // Each value typed without `?`: a `Result<Option<JsonStr>, Error>`
+        // per field was copied byte by byte into the slot (the string sits
+        // 2 bytes in, after the error's room; issue 16).
+        let mut typed = true;
+        let mut string = |value: Option<Value<'a>>| match value {
+            None => None,
+            Some(Value::Str(s)) => Some(s),
+            Some(_) => {
+                typed = false;
+                None
+            }
+        };
+        let (alg, typ, kid, cty) = (string(alg), string(typ), string(kid), string(cty));
+        match alg {
+            Some(alg) if typed => Ok(slot.insert(Self { alg, typ, kid, cty })),
+            _ => Err(Error::Malformed(Part::Header)),
+        }
     }
 }
 

@@ -206,6 +206,11 @@ fn rejects_every_alg_but_exactly_hs256() {
         r#"{"alg":256}"#,
         r#"{"alg":["HS256"]}"#,
         r#"{"alg":null}"#,
+        // typ, kid and cty, when present, are strings too.
+        r#"{"alg":"HS256","typ":1}"#,
+        r#"{"alg":"HS256","kid":null}"#,
+        r#"{"alg":"HS256","cty":{}}"#,
+        r#"{"kid":7,"alg":"HS256"}"#,
     ] {
         let t = token(header, r#"{"exp":1800000000}"#);
         assert_eq!(
@@ -487,6 +492,37 @@ fn rejects_registered_claims_of_the_wrong_type_never_coercing() {
             Err(Error::InvalidClaimType(claim)),
             "{payload}"
         );
+    }
+}
+
+/// With several registered claims of the wrong type, the error names the
+/// first in the order iss, sub, aud, exp, nbf, iat, jti, wherever each sits
+/// in the document.
+#[test]
+fn reports_the_first_registered_claim_of_the_wrong_type() {
+    let wrong = [
+        ("iss", Claim::Iss),
+        ("sub", Claim::Sub),
+        ("aud", Claim::Aud),
+        ("exp", Claim::Exp),
+        ("nbf", Claim::Nbf),
+        ("iat", Claim::Iat),
+        ("jti", Claim::Jti),
+    ];
+    let policy = ANY.danger_accept_any_audience();
+    for (i, &(first, claim)) in wrong.iter().enumerate() {
+        for &(later, _) in &wrong[i + 1..] {
+            for payload in [
+                format!(r#"{{"{first}":{{}},"{later}":{{}}}}"#),
+                format!(r#"{{"{later}":{{}},"{first}":{{}}}}"#),
+            ] {
+                assert_eq!(
+                    claims(&payload, &policy, NOW),
+                    Err(Error::InvalidClaimType(claim)),
+                    "{payload}"
+                );
+            }
+        }
     }
 }
 
