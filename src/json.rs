@@ -80,7 +80,18 @@ impl JsonError {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct JsonStr<'a> {
     raw: &'a str,
-    escaped: bool,
+    escapes: Escapes,
+}
+
+/// Whether a [`JsonStr`] holds escapes: a word, not a `bool`, so that the
+/// string has no padding. With a `bool`, every move of a string (into a
+/// [`Value`], a member, the header's and the claims' slots) also copied
+/// its three bytes of padding, one or two at a time (issue 16).
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
+enum Escapes {
+    No = 0,
+    Yes = 1,
 }
 
 impl<'a> JsonStr<'a> {
@@ -88,8 +99,21 @@ impl<'a> JsonStr<'a> {
     pub(crate) const fn plain(raw: &'a str) -> Self {
         Self {
             raw,
-            escaped: false,
+            escapes: Escapes::No,
         }
+    }
+
+    /// A string, `escaped` if its text holds an escape.
+    const fn new(raw: &'a str, escaped: bool) -> Self {
+        Self {
+            raw,
+            escapes: if escaped { Escapes::Yes } else { Escapes::No },
+        }
+    }
+
+    /// Whether its text holds an escape.
+    const fn escaped(&self) -> bool {
+        matches!(self.escapes, Escapes::Yes)
     }
 
     /// The text between the quotes, escapes not decoded.
@@ -99,12 +123,12 @@ impl<'a> JsonStr<'a> {
 
     /// The string itself when it contains no escape sequence, else `None`.
     pub const fn as_str(&self) -> Option<&'a str> {
-        if self.escaped { None } else { Some(self.raw) }
+        if self.escaped() { None } else { Some(self.raw) }
     }
 
     /// Whether the string contains escape sequences.
     pub const fn is_escaped(&self) -> bool {
-        self.escaped
+        self.escaped()
     }
 
     /// The decoded characters.
@@ -116,7 +140,7 @@ impl<'a> JsonStr<'a> {
 
     /// Whether the decoded string equals `other` (exact, case-sensitive).
     pub fn eq_str(&self, other: &str) -> bool {
-        if self.escaped {
+        if self.escaped() {
             self.chars().eq(other.chars())
         } else {
             same_bytes(self.raw.as_bytes(), other.as_bytes())
@@ -125,7 +149,7 @@ impl<'a> JsonStr<'a> {
 
     /// Whether two JSON strings decode to the same text.
     pub fn eq_json(&self, other: &JsonStr<'_>) -> bool {
-        if self.escaped || other.escaped {
+        if self.escaped() || other.escaped() {
             return self.chars().eq(other.chars());
         }
         // Cheap rejections before comparing the bytes (member names are short).
@@ -139,7 +163,7 @@ impl<'a> JsonStr<'a> {
     /// member.
     #[inline]
     pub(crate) fn is_one_of(&self, set: &[&str]) -> bool {
-        if self.escaped {
+        if self.escaped() {
             return self.decoded_in(set);
         }
         let raw = self.raw.as_bytes();
@@ -207,7 +231,7 @@ impl PartialEq<&str> for JsonStr<'_> {
 
 impl fmt::Display for JsonStr<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.escaped {
+        if !self.escaped() {
             return f.write_str(self.raw);
         }
         self.chars().try_for_each(|c| fmt::Write::write_char(f, c))
@@ -396,7 +420,7 @@ fn collect<'a>(slot_of: &[u8; 64], slots: &mut [Option<Value<'a>>], member: &Mem
         Some(bit) => Some(usize::from(bit)),
         // A name with escapes: decoded, then looked up as a plain one (a
         // decoded NUL would pack as the name without it).
-        None if member.key.escaped => {
+        None if member.key.escaped() => {
             let mut text = [0u8; 5];
             decode_raw(member.key.raw, &mut text)
                 .filter(|name| name.len() <= 4 && !name.contains(&0))
@@ -559,7 +583,7 @@ impl<'a> Strings<'a> {
         crate::cost::add(end + 1 - self.pos);
         self.pos = end + 1;
         let raw = self.src.get(start..end)?;
-        Some(JsonStr { raw, escaped })
+        Some(JsonStr::new(raw, escaped))
     }
 }
 
@@ -743,7 +767,7 @@ impl Names {
         let start = start as u16; // just checked
         self.open += 1;
         let len = key.raw.len();
-        if !key.escaped
+        if !key.escaped()
             && len <= 4
             && let Some(bit) = pack_at(doc, start, len).and_then(known_bit)
         {
@@ -784,7 +808,7 @@ impl Names {
     ) -> Result<(), JsonError> {
         let len = self.len;
         let stack = self.stack.get_or_insert_with(KeyStack::new);
-        if key.escaped {
+        if key.escaped() {
             let slot = stack
                 .escaped
                 .get_mut(self.escaped_len)
@@ -1251,7 +1275,7 @@ fn scan_string<'a>(src: &'a str, pos: &mut usize) -> Result<JsonStr<'a>, JsonErr
     }
     let raw = src.get(start..end).ok_or(Syntax)?;
     *pos = end + 1;
-    Ok(JsonStr { raw, escaped })
+    Ok(JsonStr::new(raw, escaped))
 }
 
 /// The escape sequence whose backslash is at `at`: where the text after it

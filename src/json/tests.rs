@@ -4,7 +4,7 @@ use super::*;
 fn members(doc: &str) -> Result<([(JsonStr<'_>, Value<'_>); 8], usize), JsonError> {
     let empty = JsonStr {
         raw: "",
-        escaped: false,
+        escapes: Escapes::No,
     };
     let mut out = [(empty, Value::Null); 8];
     let mut n = 0;
