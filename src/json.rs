@@ -353,13 +353,18 @@ impl<'a, F: FnMut(&Member<'a>)> Visit<'a> for F {
     }
 }
 
+/// [`Member::bit`] of a name that is not a known one written without escapes.
+const NO_BIT: u32 = u32::MAX;
+
 /// A member of the object being parsed, as a visitor is handed it.
 struct Member<'a> {
     key: JsonStr<'a>,
     value: Value<'a>,
     /// The bit of its name among the [`KNOWN_NAMES`] (found by the
     /// duplicate check), if it is one written without escapes.
-    bit: Option<u8>,
+    /// [`NO_BIT`] otherwise. A word, not an `Option<u8>`, so that the member
+    /// has no padding to copy (issue 16).
+    bit: u32,
 }
 
 /// The registered member names a document type reads (the header's, the
@@ -417,16 +422,16 @@ fn collect_members<'a>(
 #[inline(always)]
 fn collect<'a>(slot_of: &[u8; 64], slots: &mut [Option<Value<'a>>], member: &Member<'a>) {
     let bit = match member.bit {
-        Some(bit) => Some(usize::from(bit)),
         // A name with escapes: decoded, then looked up as a plain one (a
         // decoded NUL would pack as the name without it).
-        None if member.key.escaped() => {
+        NO_BIT if member.key.escaped() => {
             let mut text = [0u8; 5];
             decode_raw(member.key.raw, &mut text)
                 .filter(|name| name.len() <= 4 && !name.contains(&0))
                 .and_then(|name| known_bit(pack(name)))
         }
-        None => None,
+        NO_BIT => None,
+        bit => Some(bit as usize), // < 64
     };
     let slot = bit.and_then(|bit| slot_of.get(bit));
     if let Some(slot) = slot.and_then(|&slot| slots.get_mut(usize::from(slot))) {
@@ -1154,7 +1159,11 @@ impl<'a> Parser<'a, '_> {
                     value
                 }
             };
-            visit.member(&Member { key, value, bit });
+            visit.member(&Member {
+                key,
+                value,
+                bit: bit.map_or(NO_BIT, u32::from),
+            });
             skip_ws(bytes, &mut pos);
             match bytes.get(pos) {
                 Some(b',') => pos += 1,
