@@ -68,7 +68,7 @@ pub(crate) mod sealed {
 
     impl Hash for super::Sha256 {
         type Digest = sha2::Sha256;
-        type Mac = hmac::Hmac<sha2::Sha256>;
+        type Mac = crate::hmac::HmacSha256;
         const LEN: usize = 32;
         const BLOCK_LEN: usize = 64;
         const HMAC: Algorithm = Algorithm::Hs256;

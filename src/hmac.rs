@@ -4,7 +4,6 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use base64ct::{Base64UrlUnpadded, Encoding as _};
-use hmac::{Hmac, KeyInit, Mac};
 use sha2::Digest;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
@@ -15,8 +14,11 @@ use crate::jwk::{self, Kty};
 use crate::key::sealed::Sealed;
 use crate::{Algorithm, Error, KeyError, Part, VerifyingKey, base64url};
 
+mod sha256;
+mod sha2_hmac;
 mod sha512;
 
+pub(crate) use sha256::HmacSha256;
 pub(crate) use sha512::HmacSha512;
 
 /// Characters of a long base64url secret decoded at a time: whole 4-character
@@ -184,22 +186,6 @@ impl<H: JwsHash> HmacKey<H> {
 }
 
 /// HS256: the `hmac` crate on `sha2`'s SHA-256.
-impl Keyed for Hmac<sha2::Sha256> {
-    #[inline]
-    fn new(secret: &[u8]) -> Option<Self> {
-        <Self as KeyInit>::new_from_slice(secret).ok()
-    }
-
-    #[inline]
-    fn verify(&self, message: &[u8], tag: &[u8]) -> bool {
-        let mut mac = self.clone();
-        mac.update(message);
-        // `CtOutput` wipes itself on drop, like the cloned state.
-        let expected = mac.finalize();
-        tags_equal(expected.as_bytes().as_slice(), tag)
-    }
-}
-
 /// Whether the computed tag `expected` equals `tag`, in constant time (a
 /// length difference, public, is not hidden): the one comparison of all
 /// three HMAC algorithms, where `.ci/ct --mutants` injects its leaks.
@@ -208,16 +194,16 @@ pub(crate) fn tags_equal(expected: &[u8], tag: &[u8]) -> bool {
     bool::from(expected.ct_eq(tag))
 }
 
-/// HS384 and HS512: this crate's HMAC on `sha2`'s SHA-512 compression.
-impl<const OUT: usize> Keyed for HmacSha512<OUT> {
+/// HS256, HS384 and HS512: this crate's HMAC on `sha2`'s compression functions.
+impl<W: sha2_hmac::Word, const OUT: usize> Keyed for sha2_hmac::HmacSha2<W, OUT> {
     #[inline]
     fn new(secret: &[u8]) -> Option<Self> {
-        Some(HmacSha512::new(secret))
+        Some(Self::new(secret))
     }
 
     #[inline]
     fn verify(&self, message: &[u8], tag: &[u8]) -> bool {
-        HmacSha512::verify(self, message, tag)
+        Self::verify(self, message, tag)
     }
 }
 
@@ -266,6 +252,7 @@ impl<H: JwsHash> fmt::Debug for HmacKey<H> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hmac::{Hmac, KeyInit, Mac};
 
     /// Every secret length from 1 to 400 bytes (over both block sizes and
     /// across the decoding chunks), for the three hashes: the key from its
