@@ -8,8 +8,6 @@
 //! is sealed inside the crate, so only these three exist, and a program links
 //! only the hashes it names.
 
-use hmac::EagerHash;
-
 use crate::Algorithm;
 
 /// A SHA-2 hash a JWS algorithm is built on: [`Sha256`], [`Sha384`] or
@@ -33,12 +31,12 @@ impl JwsHash for Sha384 {}
 impl JwsHash for Sha512 {}
 
 pub(crate) mod sealed {
-    use super::{Algorithm, EagerHash};
+    use super::Algorithm;
 
     /// What the key types need of a hash.
     pub trait Hash {
         /// The `sha2` implementation.
-        type Digest: EagerHash;
+        type Digest: sha2::Digest + Clone;
         /// HMAC on this hash, keyed.
         type Mac: Keyed;
         /// Output length in bytes.
