@@ -4,7 +4,7 @@
 //! The generic `hmac`/`digest` layers (block buffers, the core wrappers,
 //! their monomorphic copies per block size) cost a Cortex-M4 image about
 //! 1.2 KiB more than this file for SHA-384 and SHA-512 (issue 12), and an
-//! HS256 image 948 bytes more (issue 16). The word-specific parts are in
+//! HS256 image 964 bytes more (issue 16). The word-specific parts are in
 //! `sha256.rs` and `sha512.rs`. A key keeps the two keyed states (`inner`, `outer`: the
 //! state after the key block XOR `ipad` / `opad`), and a tag is the
 //! compression over the message from `inner`, its padding, then one outer
