@@ -33,19 +33,6 @@ pub const MAX_DEPTH: usize = 16;
 /// needs more is [`Error::TooLarge`](crate::Error::TooLarge).
 pub const MAX_MEMBERS: usize = 64;
 
-/// Bytes that end a run of plain string characters: `"`, `\\` and controls.
-const STRING_STOP: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 0x20 {
-        t[i] = true;
-        i += 1;
-    }
-    t[b'"' as usize] = true;
-    t[b'\\' as usize] = true;
-    t
-};
-
 /// Why a document was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum JsonError {
@@ -575,9 +562,9 @@ impl<'a> Strings<'a> {
         let mut end = start;
         let mut escaped = false;
         loop {
-            let rest = bytes.get(end..)?;
-            end += rest.iter().position(|&b| b == b'"' || b == b'\\')?;
-            if bytes.get(end) == Some(&b'"') {
+            // Validated text: no control character stops it.
+            end = words::stop_at(bytes, end);
+            if bytes.get(end)? == &b'"' {
                 break;
             }
             // An escape: its second character is never a quote to stop at
@@ -952,10 +939,8 @@ fn decode_raw<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     let mut len = 0usize;
     loop {
         let bytes = rest.as_bytes();
-        let run = bytes
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\')
-            .unwrap_or(bytes.len());
+        // Validated text: no control character stops it.
+        let run = words::stop_at(bytes, 0);
         for &b in bytes.get(..run)? {
             *buf.get_mut(len)? = b;
             len += 1;
@@ -1136,7 +1121,7 @@ impl<'a> Parser<'a, '_> {
         loop {
             skip_ws(bytes, &mut pos);
             let key_start = pos;
-            let key = scan_string(src, &mut pos)?;
+            let key = scan_string::<true>(src, &mut pos)?;
             let mut bit = None;
             if let (Some(keys), Some(mark)) = (self.keys.as_deref_mut(), mark) {
                 // The raw name starts after the opening quote.
@@ -1150,7 +1135,7 @@ impl<'a> Parser<'a, '_> {
             skip_ws(bytes, &mut pos);
             // Strings and numbers without the detour through `value`.
             let value = match bytes.get(pos) {
-                Some(b'"') => Value::Str(scan_string(src, &mut pos)?),
+                Some(b'"') => Value::Str(scan_string::<false>(src, &mut pos)?),
                 Some(b'-' | b'0'..=b'9') => Value::Num(scan_number(src, &mut pos)?),
                 _ => {
                     self.pos = pos;
@@ -1227,7 +1212,7 @@ impl<'a> Parser<'a, '_> {
     /// A string; the position is at its opening quote.
     fn string(&mut self) -> Result<JsonStr<'a>, JsonError> {
         let mut pos = self.pos;
-        let string = scan_string(self.src, &mut pos)?;
+        let string = scan_string::<false>(self.src, &mut pos)?;
         self.pos = pos;
         Ok(string)
     }
@@ -1255,10 +1240,13 @@ fn skip_ws(bytes: &[u8], pos: &mut usize) {
 }
 
 /// A string whose opening quote is at `*pos`; `*pos` ends after its closing
-/// quote. Runs of plain characters are skipped by table; an escape is
-/// validated out of line.
+/// quote. Runs of plain characters are skipped a word at a time (see
+/// [`words`]); an escape is validated out of line.
 #[inline(always)]
-fn scan_string<'a>(src: &'a str, pos: &mut usize) -> Result<JsonStr<'a>, JsonError> {
+fn scan_string<'a, const NAME: bool>(
+    src: &'a str,
+    pos: &mut usize,
+) -> Result<JsonStr<'a>, JsonError> {
     let bytes = src.as_bytes();
     if bytes.get(*pos) != Some(&b'"') {
         return Err(Syntax);
@@ -1267,12 +1255,14 @@ fn scan_string<'a>(src: &'a str, pos: &mut usize) -> Result<JsonStr<'a>, JsonErr
     let mut end = start;
     let mut escaped = false;
     loop {
-        // Skip plain characters; stop at `"`, `\\` or a control character.
-        let rest = bytes.get(end..).ok_or(Syntax)?;
-        end += rest
-            .iter()
-            .position(|&b| STRING_STOP[usize::from(b)])
-            .ok_or(Syntax)?;
+        // Skip plain characters; stop at `"`, `\\` or a control character
+        // (or the end of the document, which is no closing quote). A
+        // member name's first word inline: most names end within it.
+        end = if NAME {
+            words::stop_at_short(bytes, end)
+        } else {
+            words::stop_at(bytes, end)
+        };
         match bytes.get(end) {
             Some(b'"') => break,
             Some(b'\\') => {
@@ -1362,6 +1352,8 @@ fn digits_required(bytes: &[u8], at: usize) -> Result<usize, JsonError> {
     let end = digits(bytes, at);
     if end == at { Err(Syntax) } else { Ok(end) }
 }
+
+mod words;
 
 #[cfg(test)]
 mod tests;
