@@ -7,13 +7,6 @@ use core::cmp::Ordering;
 /// leeway, so saturation never changes the outcome of a comparison.
 const SATURATED: i128 = 1_000_000_000_000_000_000_000_000_000_000; // 10^30
 
-/// Exponents are saturated here. It exceeds the number of digits any text can
-/// hold (a slice is shorter than 2^64 < 10^20 bytes), so a saturated exponent
-/// still outweighs every digit count it is combined with: the value it gives
-/// is 0 or saturated exactly when the true value is. (A clamp at 10^6, as
-/// before, let a million zeros after the point turn `1e-5` into `1e100`.)
-const EXPONENT_SATURATED: i128 = 100_000_000_000_000_000_000; // 10^20
-
 /// A NumericDate claim value (`exp`, `nbf`, `iat`), kept exactly.
 ///
 /// The JSON number is reduced to its floor and whether it has a fractional
@@ -138,24 +131,21 @@ impl NumericDate {
         if let Some(floor) = small_integer(text.as_bytes()) {
             return Some(Exact::whole(i128::from(floor)));
         }
-        let (negative, text) = match text.as_bytes().first() {
-            Some(b'-') => (true, text.get(1..)?),
-            _ => (false, text),
+        let (negative, text) = match text.as_bytes() {
+            [b'-', rest @ ..] => (true, rest),
+            all => (false, all),
         };
         // Byte searches, not `str` patterns: no pattern machinery (or its
         // panic paths) in firmware.
-        let (mantissa, exponent) = match text.bytes().position(|b| b == b'e' || b == b'E') {
+        let (mantissa, exponent) = match text.iter().position(|&b| b == b'e' || b == b'E') {
             Some(at) => (text.get(..at)?, parse_exponent(text.get(at + 1..)?)?),
             None => (text, 0),
         };
-        let (int_digits, frac_digits) = match mantissa.bytes().position(|b| b == b'.') {
-            Some(at) => (mantissa.get(..at)?, mantissa.get(at + 1..)?),
-            None => (mantissa, ""),
-        };
-        let frac_len = i128::try_from(frac_digits.len()).ok()?;
-        // value = digits(int ++ frac) * 10^scale
-        let scale = exponent.checked_sub(frac_len)?;
-        let m = magnitude::<FRAC>(int_digits, frac_digits, scale)?;
+        let int_len = mantissa
+            .iter()
+            .position(|&b| b == b'.')
+            .unwrap_or(mantissa.len());
+        let m = magnitude::<FRAC>(Digits { mantissa, int_len }, exponent)?;
         Some(match (negative, m.fractional) {
             (false, _) => Exact {
                 date: Self {
@@ -217,18 +207,23 @@ impl NumericDate {
     }
 }
 
-/// The exponent after `e`, saturated at ±[`EXPONENT_SATURATED`].
-fn parse_exponent(text: &str) -> Option<i128> {
-    let (negative, digits) = match text.as_bytes().first()? {
-        b'-' => (true, text.get(1..)?),
-        b'+' => (false, text.get(1..)?),
-        _ => (false, text),
+/// The exponent after `e`, its magnitude saturated at `usize::MAX`: beyond
+/// the length of any text (a slice holds at most `isize::MAX` bytes), so a
+/// saturated exponent still puts the point beyond every digit, as the true
+/// one does. (A clamp at 10^6, as long ago, let a million zeros after the
+/// point turn `1e-5` into `1e100`.)
+fn parse_exponent(text: &[u8]) -> Option<i128> {
+    let (negative, digits) = match text {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        all => (false, all),
     };
     crate::cost::add(digits.len());
-    let value = digits.bytes().try_fold(0i128, |acc, d| {
-        let digit = i128::from(d.checked_sub(b'0').filter(|d| *d <= 9)?);
-        Some((acc * 10 + digit).min(EXPONENT_SATURATED))
+    let value = digits.iter().try_fold(0usize, |acc, &d| {
+        let digit = d.wrapping_sub(b'0');
+        (digit <= 9).then(|| acc.saturating_mul(10).saturating_add(usize::from(digit)))
     })?;
+    let value = value as i128; // usize is at most 64 bits
     Some(if negative { -value } else { value })
 }
 
@@ -281,57 +276,118 @@ struct Magnitude {
     frac_exact: bool,
 }
 
-/// `|value|` split into its floor and fraction, for `value = digits(int ++ frac) * 10^scale`.
-fn magnitude<const FRAC: bool>(
-    int_digits: &str,
-    frac_digits: &str,
-    scale: i128,
-) -> Option<Magnitude> {
-    let count = int_digits.len() + frac_digits.len();
+/// The digits of a validated mantissa, `int` or `int.frac`, read as one
+/// string of digits (the point skipped).
+#[derive(Clone, Copy)]
+struct Digits<'t> {
+    mantissa: &'t [u8],
+    /// Where the point is in `mantissa` (its length if there is none).
+    int_len: usize,
+}
+
+impl Digits<'_> {
+    /// How many digits there are.
+    fn len(&self) -> usize {
+        self.mantissa.len() - usize::from(self.int_len < self.mantissa.len())
+    }
+
+    /// The value of digit `i` (0 beyond the last; a byte that is not a
+    /// digit reads as 10 or more, see [`magnitude`]).
+    #[inline(always)]
+    fn at(&self, i: usize) -> u8 {
+        let at = i + usize::from(i >= self.int_len);
+        self.mantissa.get(at).map_or(0, |d| d.wrapping_sub(b'0'))
+    }
+
+    /// Whether a digit from `from` on is not zero.
+    fn any_nonzero_from(&self, from: usize) -> bool {
+        (from..self.len()).any(|i| self.at(i) != 0)
+    }
+}
+
+/// The most integer digits a floor below [`SATURATED`] has.
+const FLOOR_DIGITS: usize = 30;
+
+/// `|value|` split into its floor and fraction, for `value = digits * 10^(exponent - frac_len)`:
+/// the point sits `exponent` digits after its place in the mantissa.
+/// `None` if a byte of the mantissa is not a digit (the scanner's
+/// validation makes that unreachable).
+///
+/// The work is linear in the number of digits and never depends on the
+/// exponent: after the first significant digit (index `first`), the point
+/// is at index `point`, clamped to where it no longer changes the result
+/// (9 digits before `first`: every digit is then beyond the nanoseconds;
+/// 31 digits after the last: the floor saturates), so at most 30 integer
+/// digits are accumulated, in two 64-bit words.
+fn magnitude<const FRAC: bool>(digits: Digits<'_>, exponent: i128) -> Option<Magnitude> {
+    let count = digits.len();
     crate::cost::add(count);
-    // Digit i weighs 10^(e - 1 - i), e = scale + count: the first e digits
-    // (clamped to 0..=count) are the integer part; after them, or after
-    // -e zeros when e < 0, come the fraction's digits. One i128 sum here
-    // keeps the loop in plain `usize` arithmetic.
-    let e = scale + i128::try_from(count).ok()?;
-    let int_count = usize::try_from(e.clamp(0, i128::try_from(count).ok()?)).ok()?;
-    let zeros = usize::try_from((-e).clamp(0, FRAC_DIGITS as i128)).ok()?;
-    let mut magnitude = 0i128;
-    let mut fractional = false;
-    let mut frac = 0u32;
-    let mut frac_exact = true;
-    let digits = int_digits.bytes().chain(frac_digits.bytes());
-    for (i, d) in digits.enumerate() {
-        let digit = d.checked_sub(b'0').filter(|d| *d <= 9)?;
-        if i < int_count {
-            magnitude = (magnitude * 10 + i128::from(digit)).min(SATURATED);
-        } else if digit != 0 {
-            fractional = true;
-            if !FRAC {
-                continue;
-            }
-            // Position after the point (0: tenths); the first 9 count in `frac`.
-            let position = zeros + (i - int_count);
-            match u32::try_from((FRAC_DIGITS - 1).wrapping_sub(position)) {
-                Ok(exp) if position < FRAC_DIGITS => {
-                    frac += u32::from(digit) * 10u32.pow(exp);
-                }
-                _ => frac_exact = false,
-            }
+    let mut first = count;
+    let mut bad = 0u8;
+    for i in (0..count).rev() {
+        let d = digits.at(i);
+        bad |= u8::from(d > 9);
+        if d != 0 {
+            first = i;
         }
     }
-    let mut shift = scale;
-    while shift > 0 && magnitude != 0 && magnitude < SATURATED {
-        magnitude = (magnitude * 10).min(SATURATED);
-        shift -= 1;
-        crate::cost::add(1);
+    if bad != 0 {
+        return None;
+    }
+    if first == count {
+        return Some(Magnitude::ZERO);
+    }
+    // (`max` and `min`, not `clamp`, whose panic on bounds out of order
+    // formats `i128`s: 2 KiB of flash.)
+    let point = (exponent + digits.int_len as i128)
+        .max(first as i128 - FRAC_DIGITS as i128)
+        .min((count + FLOOR_DIGITS + 1) as i128);
+    // The integer digits, `first..point`: none, too many, or at most 30,
+    // the first 19 in `high`, the rest in `low` (`scale` = 10^their count).
+    let int_digits = point - first as i128;
+    let floor = if int_digits > FLOOR_DIGITS as i128 {
+        SATURATED
+    } else {
+        let (mut high, mut low, mut scale) = (0u64, 0u64, 1u64);
+        for (n, i) in (first..usize::try_from(point).unwrap_or(0)).enumerate() {
+            let d = u64::from(digits.at(i));
+            if n < 19 {
+                high = high * 10 + d;
+            } else {
+                low = low * 10 + d;
+                scale *= 10;
+            }
+        }
+        i128::from(high) * i128::from(scale) + i128::from(low)
+    };
+    // The fraction: the digits from `point` on (the digits before `first`,
+    // and so before 0, are zeros).
+    let fractional = digits.any_nonzero_from(usize::try_from(point).unwrap_or(0));
+    let (mut frac, mut frac_exact) = (0u32, true);
+    if FRAC && fractional {
+        // Digit `point + q` is the (q + 1)-th after the point.
+        for q in 0..FRAC_DIGITS {
+            let d = usize::try_from(point + q as i128).map_or(0, |i| digits.at(i));
+            frac = frac * 10 + u32::from(d);
+        }
+        let beyond = usize::try_from(point + FRAC_DIGITS as i128).unwrap_or(0);
+        frac_exact = !digits.any_nonzero_from(beyond);
     }
     Some(Magnitude {
-        floor: magnitude,
+        floor,
         fractional,
         frac,
         frac_exact,
     })
+}
+
+impl Magnitude {
+    const ZERO: Self = Self {
+        floor: 0,
+        fractional: false,
+        frac: 0,
+        frac_exact: true,
+    };
 }
 
 #[cfg(test)]
@@ -616,5 +672,103 @@ mod tests {
         assert!(!extreme.expired_at(i64::MIN, u64::MAX));
         assert!(extreme.expired_at(i64::MAX, 0));
         assert!(!NumericDate::from_seconds(i64::MAX).not_yet_valid_at(i64::MAX, u64::MAX));
+    }
+
+    /// The reference for [`differential_against_decimal_strings`]: the point
+    /// moved in the digit string itself, the integer part parsed by `str`.
+    fn reference(negative: bool, int: &str, frac: &str, exponent: i64) -> Exact {
+        let digits: std::vec::Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
+        let point = int.len() as i64 + exponent;
+        let digit = |i: i64| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| digits.get(i).copied())
+                .unwrap_or(0)
+        };
+        let integer: String = (0..point.max(0))
+            .map(|i| char::from(b'0' + digit(i)))
+            .collect();
+        let integer = integer.trim_start_matches('0');
+        let floor = if integer.len() > 30 {
+            SATURATED
+        } else if integer.is_empty() {
+            0
+        } else {
+            integer.parse::<i128>().unwrap()
+        };
+        let nonzero_from = |from: i64| (from.max(0)..digits.len() as i64).any(|i| digit(i) != 0);
+        let fractional = nonzero_from(point);
+        let frac = (0..9).fold(0u32, |acc, q| acc * 10 + u32::from(digit(point + q)));
+        let frac_exact = !nonzero_from(point + 9);
+        match (negative, fractional) {
+            (false, _) => Exact {
+                date: NumericDate { floor, fractional },
+                frac,
+                frac_exact,
+            },
+            (true, false) => Exact::whole(-floor),
+            (true, true) => Exact {
+                date: NumericDate {
+                    floor: -floor - 1,
+                    fractional: true,
+                },
+                frac: FRAC_ONE - frac - u32::from(!frac_exact),
+                frac_exact,
+            },
+        }
+    }
+
+    /// Random JSON numbers — leading and trailing zeros, long fractions,
+    /// exponents that move the point across every digit and past them —
+    /// parsed as [`reference`] does it on decimal strings.
+    #[test]
+    fn differential_against_decimal_strings() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for _ in 0..40_000 {
+            // Digits, zero half the time, so that runs of zeros are common.
+            let digit = |next: &mut dyn FnMut(u64) -> u64, first: bool| {
+                let d = if next(2) == 0 { 0 } else { next(10) as u8 };
+                char::from(b'0' + if first { d.max(1) } else { d })
+            };
+            let int: String = match next(3) {
+                0 => String::from("0"),
+                _ => {
+                    let len = 1 + next(25) as usize;
+                    (0..len).map(|i| digit(&mut next, i == 0)).collect()
+                }
+            };
+            let frac_len = next(26);
+            let frac: String = (0..frac_len).map(|_| digit(&mut next, false)).collect();
+            let exponent = next(91) as i64 - 45;
+            let negative = next(4) == 0;
+            let mut text = String::new();
+            if negative {
+                text.push('-');
+            }
+            text.push_str(&int);
+            if !frac.is_empty() {
+                text.push('.');
+                text.push_str(&frac);
+            }
+            if exponent != 0 || next(4) == 0 {
+                text.push(['e', 'E'][next(2) as usize]);
+                match (exponent < 0, next(2)) {
+                    (true, _) => text.push('-'),
+                    (false, 0) => text.push('+'),
+                    _ => {}
+                }
+                text.extend(core::iter::repeat_n('0', next(3) as usize));
+                text.push_str(&std::format!("{}", exponent.abs()));
+            }
+            let expected = reference(negative, &int, &frac, exponent);
+            assert_eq!(NumericDate::parse_exact(&text), Some(expected), "{text}");
+            assert_eq!(NumericDate::parse(&text), Some(expected.date), "{text}");
+        }
     }
 }
