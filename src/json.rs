@@ -128,7 +128,7 @@ impl<'a> JsonStr<'a> {
     /// Whether the decoded string equals `other` (exact, case-sensitive).
     pub fn eq_str(&self, other: &str) -> bool {
         if self.escaped() {
-            self.chars().eq(other.chars())
+            decodes_to(self.raw.as_bytes(), other.as_bytes())
         } else {
             same_bytes(self.raw.as_bytes(), other.as_bytes())
         }
@@ -166,9 +166,9 @@ impl<'a> JsonStr<'a> {
         let mut buf = [0u8; MAX_ESCAPED_NAME];
         match decode_raw(self.raw, &mut buf) {
             Some(text) => set.iter().any(|m| m.as_bytes() == text),
-            None => set
-                .iter()
-                .any(|m| m.len() > MAX_ESCAPED_NAME && self.chars().eq(m.chars())),
+            None => set.iter().any(|m| {
+                m.len() > MAX_ESCAPED_NAME && decodes_to(self.raw.as_bytes(), m.as_bytes())
+            }),
         }
     }
 
@@ -250,29 +250,10 @@ impl Iterator for Chars<'_> {
             return Some(c);
         }
         // The parser validated every escape; U+FFFD only guards the invariant.
-        Some(match self.rest.next()? {
-            'b' => '\u{8}',
-            'f' => '\u{c}',
-            'n' => '\n',
-            'r' => '\r',
-            't' => '\t',
-            'u' => self.unicode_escape().unwrap_or(char::REPLACEMENT_CHARACTER),
-            other => other, // `"`, `\` and `/` stand for themselves
-        })
-    }
-}
-
-impl Chars<'_> {
-    /// Decodes the `XXXX` (and a following `\uXXXX` low surrogate) after `\u`.
-    fn unicode_escape(&mut self) -> Option<char> {
-        let hi = hex4(self.rest.as_str().as_bytes())?;
-        self.rest.nth(3);
-        if !(0xD800..0xDC00).contains(&hi) {
-            return char::from_u32(hi);
-        }
-        let lo = hex4(self.rest.as_str().as_bytes().get(2..)?)?;
-        self.rest.nth(5);
-        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo.checked_sub(0xDC00)?))
+        let after = self.rest.as_str();
+        let (c, len) = unescape(after.as_bytes()).unwrap_or((char::REPLACEMENT_CHARACTER, 0));
+        self.rest = after.get(len..).unwrap_or_default().chars();
+        Some(c)
     }
 }
 
@@ -910,7 +891,12 @@ impl Names {
                 let (Some(&this), Some(&other)) = (escaped.get(i), escaped.get(i + 1 + at)) else {
                     return Err(Syntax);
                 };
-                let same = NameChars::at(doc, other).eq(NameChars::at(doc, this));
+                // Both decode to at most `MAX_ESCAPED_NAME` bytes (they have
+                // fingerprints).
+                let name = |start: u16| doc.get(usize::from(start)..).unwrap_or_default();
+                let mut text = [0u8; MAX_ESCAPED_NAME];
+                let same = decode_raw(name(this), &mut text)
+                    .is_some_and(|text| decodes_to(name(other).as_bytes(), text));
                 return Err(if same { Syntax } else { JsonError::TooLarge });
             }
         }
@@ -931,34 +917,70 @@ fn fingerprint(row: &[u8; MAX_ESCAPED_NAME], len: usize) -> u64 {
     (hash >> 8) | ((len as u64) << 56)
 }
 
-/// Decodes the text of a validated string, `text` (up to its closing quote
-/// or its end), into `buf`: runs of plain bytes are copied as they are,
-/// escapes decoded; `None` if it does not fit.
-fn decode_raw<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
-    let mut rest = text;
-    let mut len = 0usize;
+/// Hands the decoded text of a validated string, `text` (up to its closing
+/// quote or its end), to `piece` piece by piece: each run of plain bytes as
+/// it is, each escape as the UTF-8 bytes of its character; stops as soon as
+/// `piece` returns `false`. Whether every piece was taken. Bytes, not
+/// `char`s: no UTF-8 decoding of the plain runs. Out of line, as are its
+/// two users: one copy each.
+#[inline(never)]
+fn for_each_piece(text: &[u8], piece: &mut dyn FnMut(&[u8]) -> bool) -> bool {
+    let mut at = 0;
     loop {
-        let bytes = rest.as_bytes();
         // Validated text: no control character stops it.
-        let run = words::stop_at(bytes, 0);
-        for &b in bytes.get(..run)? {
-            *buf.get_mut(len)? = b;
-            len += 1;
+        let end = words::stop_at(text, at);
+        let run = text.get(at..end).unwrap_or_default();
+        crate::cost::add(run.len());
+        if !run.is_empty() && !piece(run) {
+            return false;
         }
-        crate::cost::add(run);
-        rest = rest.get(run..)?;
-        if rest.is_empty() || rest.starts_with('"') {
-            return buf.get(..len);
+        if text.get(end) != Some(&b'\\') {
+            return true; // the closing quote, or the end
         }
-        let mut chars = Chars { rest: rest.chars() };
-        let c = chars.next()?;
+        // (Unreachable `None` for validated text: refused, not skipped.)
+        let after = text.get(end + 1..).unwrap_or_default();
+        let Some((c, len)) = unescape(after) else {
+            return false;
+        };
         let mut utf8 = [0u8; 4];
-        for &b in c.encode_utf8(&mut utf8).as_bytes() {
-            *buf.get_mut(len)? = b;
-            len += 1;
+        if !piece(c.encode_utf8(&mut utf8).as_bytes()) {
+            return false;
         }
-        rest = chars.rest.as_str();
+        at = end + 1 + len;
     }
+}
+
+/// Decodes the text of a validated string, `text` (up to its closing quote
+/// or its end), into `buf`; `None` if it does not fit.
+#[inline(never)]
+fn decode_raw<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let mut len = 0usize;
+    let fits = for_each_piece(text.as_bytes(), &mut |piece| {
+        let Some(to) = buf.get_mut(len..len + piece.len()) else {
+            return false;
+        };
+        // (A byte loop: `copy_from_slice` would link its length panic.)
+        for (to, from) in to.iter_mut().zip(piece) {
+            *to = *from;
+        }
+        len += piece.len();
+        true
+    });
+    if fits { buf.get(..len) } else { None }
+}
+
+/// Whether the validated string `text` (up to its closing quote or its end)
+/// decodes to exactly `expected`, compared piece by piece (see
+/// [`for_each_piece`]): no buffer, no length limit.
+#[inline(never)]
+fn decodes_to(text: &[u8], mut expected: &[u8]) -> bool {
+    for_each_piece(text, &mut |piece| match expected.strip_prefix(piece) {
+        Some(rest) => {
+            expected = rest;
+            true
+        }
+        None => false,
+    }) && expected.is_empty()
 }
 
 /// A name to look up among the plain names, with its first bytes as a word.
@@ -1019,29 +1041,6 @@ fn compare_plain(doc: &str, start: u16, probe: &Probe<'_>) -> Ordering {
         },
         // Unreachable for validated text (a name is followed by its quote).
         _ => Ordering::Less,
-    }
-}
-
-/// The decoded characters of a validated string that runs from the start of
-/// its text up to its closing quote (the document's rest follows it).
-struct NameChars<'a>(Chars<'a>);
-
-impl<'a> NameChars<'a> {
-    /// The name whose text starts at byte `start` of `doc`.
-    fn at(doc: &'a str, start: u16) -> Self {
-        let rest = doc.get(usize::from(start)..).unwrap_or("");
-        Self(Chars { rest: rest.chars() })
-    }
-}
-
-impl Iterator for NameChars<'_> {
-    type Item = char;
-
-    fn next(&mut self) -> Option<char> {
-        if self.0.rest.as_str().starts_with('"') {
-            return None;
-        }
-        self.0.next()
     }
 }
 
@@ -1267,7 +1266,9 @@ fn scan_string<'a, const NAME: bool>(
             Some(b'"') => break,
             Some(b'\\') => {
                 escaped = true;
-                end = escape(bytes, end)?;
+                let after = bytes.get(end + 1..).unwrap_or_default();
+                let (_, len) = unescape(after).ok_or(Syntax)?;
+                end += 1 + len;
             }
             _ => return Err(Syntax), // control character
         }
@@ -1277,37 +1278,42 @@ fn scan_string<'a, const NAME: bool>(
     Ok(JsonStr::new(raw, escaped))
 }
 
-/// The escape sequence whose backslash is at `at`: where the text after it
-/// starts. Out of line: most strings have none.
+/// The escape sequence whose text after the backslash starts `after`: the
+/// character it stands for and how many bytes of `after` it takes; `None`
+/// if it is not one (an unknown letter, hex digits missing, a lone
+/// surrogate). One function for the scanner, which validates, and the
+/// decoders. Out of line: most strings have no escape.
 #[inline(never)]
-fn escape(bytes: &[u8], at: usize) -> Result<usize, JsonError> {
-    match bytes.get(at + 1).ok_or(Syntax)? {
-        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Ok(at + 2),
+fn unescape(after: &[u8]) -> Option<(char, usize)> {
+    let c = match *after.first()? {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
         b'u' => {
-            let unit = hex4(bytes.get(at + 2..).ok_or(Syntax)?).ok_or(Syntax)?;
-            let next = at + 6;
-            match unit {
-                0xD800..=0xDBFF => low_surrogate(bytes, next),
-                0xDC00..=0xDFFF => Err(Syntax), // lone low surrogate
-                _ => Ok(next),
+            let unit = hex4(after.get(1..)?)?;
+            if !(0xD800..0xDC00).contains(&unit) {
+                // A lone low surrogate is no `char`: `None`.
+                return Some((char::from_u32(unit)?, 5));
             }
+            // A high surrogate: its low surrogate must follow.
+            let low = match after.get(5..)? {
+                [b'\\', b'u', rest @ ..] => hex4(rest)?,
+                _ => return None,
+            };
+            if !(0xDC00..0xE000).contains(&low) {
+                return None;
+            }
+            let c = char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))?;
+            return Some((c, 11));
         }
-        _ => Err(Syntax),
-    }
-}
-
-/// The `\\uXXXX` low surrogate that must follow a high surrogate, at `at`:
-/// where the text after it starts.
-fn low_surrogate(bytes: &[u8], at: usize) -> Result<usize, JsonError> {
-    let rest = bytes.get(at..).ok_or(Syntax)?;
-    if !rest.starts_with(b"\\u") {
-        return Err(Syntax);
-    }
-    let unit = hex4(rest.get(2..).ok_or(Syntax)?).ok_or(Syntax)?;
-    if !(0xDC00..=0xDFFF).contains(&unit) {
-        return Err(Syntax);
-    }
-    Ok(at + 6)
+        _ => return None,
+    };
+    Some((c, 1))
 }
 
 /// A number at `*pos`: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`;

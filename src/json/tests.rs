@@ -644,3 +644,77 @@ fn escaped_names_are_checked_in_document_order() {
     let plain_dup = format!(r#"{{"iss":0,"i\u0073s":1,"{long}":2}}"#);
     assert_eq!(members(&plain_dup).map(|m| m.1), Err(Syntax));
 }
+
+/// Random strings of plain ASCII, multi-byte UTF-8, every short escape and
+/// `\u` escapes (surrogate pairs included), in plain runs of every length
+/// around a word: [`JsonStr::unescape_into`], [`JsonStr::eq_str`], the
+/// escaped-name lookup and [`JsonStr::chars`] all agree with `serde_json`'s
+/// decoding, and `eq_str` refuses the text one character short or long.
+#[test]
+fn decoders_agree_with_serde_json() {
+    extern crate std;
+    use std::string::String;
+    let pieces = [
+        "a",
+        "Z",
+        "0",
+        " ",
+        "é",
+        "€",
+        "😀",
+        "\\\"",
+        "\\\\",
+        "\\/",
+        "\\b",
+        "\\f",
+        "\\n",
+        "\\r",
+        "\\t",
+        "\\u0041",
+        "\\u00e9",
+        "\\u20AC",
+        "\\ud83d\\ude00",
+        "\\u0000",
+        "\\u001f",
+        "abcdefgh",
+        "0123456789abcdef",
+    ];
+    let mut next = xorshift(0x5eed_0f_5171_0005);
+    for _ in 0..5_000 {
+        let mut raw = String::new();
+        for _ in 0..next() % 12 {
+            raw.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+        }
+        let text: String = serde_json::from_str(&std::format!(r#""{raw}""#)).unwrap();
+        let text = &text;
+        // As a name too, when it decodes short enough to be one.
+        let short = text.len() <= MAX_ESCAPED_NAME;
+        let doc = if short {
+            std::format!(r#"{{"{raw}":"{raw}"}}"#)
+        } else {
+            std::format!(r#"{{"k":"{raw}"}}"#)
+        };
+        let (m, n) = members(&doc).unwrap();
+        assert_eq!(n, 1);
+        let Value::Str(value) = m[0].1 else {
+            panic!("{doc}")
+        };
+        let strings = if short {
+            &[m[0].0, value][..]
+        } else {
+            &[value][..]
+        };
+        for &s in strings {
+            let mut buf = [0u8; 256];
+            assert_eq!(s.unescape_into(&mut buf).unwrap(), text, "{doc}");
+            assert!(s.eq_str(text), "{doc}");
+            assert!(s.is_one_of(&["x", text]), "{doc}");
+            assert_eq!(s.chars().collect::<String>(), *text, "{doc}");
+            let longer = std::format!("{text}x");
+            assert!(!s.eq_str(&longer) && !s.is_one_of(&[&longer]), "{doc}");
+            if let Some((at, _)) = text.char_indices().last() {
+                assert!(!s.eq_str(&text[..at]), "{doc}");
+            }
+        }
+    }
+}
