@@ -832,15 +832,18 @@ impl Names {
             .get(mark.escaped..self.escaped_len)
             .unwrap_or(&[]);
         let plain = stack.starts.get(mark.plain..self.len).unwrap_or(&[]);
-        // First each name's fingerprint (`None`: it decodes to more than
-        // `MAX_ESCAPED_NAME` bytes) and whether a plain name equals it; then
-        // the names in order, each `TooLarge` if too long, else a duplicate
-        // if a plain name or a later name with escapes equals it. (So a
-        // duplicate pair is reported before a too-long name that follows
-        // its first member, as the first problem in document order.)
-        let mut prints = [None::<u64>; MAX_ESCAPED];
-        let mut in_plain = [false; MAX_ESCAPED];
-        for (i, &start) in escaped.iter().enumerate() {
+        // First each name's state: its fingerprint, or `TOO_LONG` (it decodes
+        // to more than `MAX_ESCAPED_NAME` bytes), or `IN_PLAIN` (a plain or
+        // known name of the object equals it); then the names in order, each
+        // `TooLarge` if too long, a duplicate if a plain name or a later name
+        // with escapes equals it. (So a duplicate pair is reported before a
+        // too-long name that follows its first member, as the first problem
+        // in document order.) A fingerprint is neither: its top byte is the
+        // length, 1 to `MAX_ESCAPED_NAME`.
+        const TOO_LONG: u64 = 0;
+        const IN_PLAIN: u64 = u64::MAX;
+        let mut states = [TOO_LONG; MAX_ESCAPED];
+        for ((&start, state), i) in escaped.iter().zip(&mut states).zip(0..) {
             let mut text = [0u8; MAX_ESCAPED_NAME];
             let name = doc.get(usize::from(start)..).unwrap_or_default();
             let Some(len) = decode_raw(name, &mut text).map(<[u8]>::len) else {
@@ -859,35 +862,32 @@ impl Names {
                 }
                 _ => None,
             };
-            if let Some(bit) = known {
-                if let Some(slot) = in_plain.get_mut(i) {
-                    let word = seen.get(bit >> 5).copied().unwrap_or(0);
-                    *slot = word & (1 << (bit & 31)) != 0;
-                }
+            let in_plain = if let Some(bit) = known {
+                let word = seen.get(bit >> 5).copied().unwrap_or(0);
+                word & (1 << (bit & 31)) != 0
             } else if !ours.iter().any(|&b| b == b'"' || b == b'\\') {
                 let probe = Probe::new(ours);
-                if let Some(slot) = in_plain.get_mut(i) {
-                    *slot = plain
-                        .binary_search_by(|&s| compare_plain(doc, s, &probe))
-                        .is_ok();
-                }
-            }
-            if let Some(slot) = prints.get_mut(i) {
-                *slot = Some(fingerprint(&text, len));
-            }
+                plain
+                    .binary_search_by(|&s| compare_plain(doc, s, &probe))
+                    .is_ok()
+            } else {
+                false
+            };
+            *state = if in_plain {
+                IN_PLAIN
+            } else {
+                fingerprint(&text, len)
+            };
         }
         let count = escaped.len().min(MAX_ESCAPED);
         for i in 0..count {
-            let print = prints
-                .get(i)
-                .copied()
-                .flatten()
-                .ok_or(JsonError::TooLarge)?;
-            if in_plain.get(i).copied().unwrap_or(false) {
-                return Err(Syntax);
-            }
-            let later = prints.get(i + 1..count).unwrap_or(&[]);
-            if let Some(at) = later.iter().position(|&p| p == Some(print)) {
+            let print = match states.get(i).copied().unwrap_or(TOO_LONG) {
+                TOO_LONG => return Err(JsonError::TooLarge),
+                IN_PLAIN => return Err(Syntax),
+                print => print,
+            };
+            let later = states.get(i + 1..count).unwrap_or(&[]);
+            if let Some(at) = later.iter().position(|&p| p == print) {
                 let (Some(&this), Some(&other)) = (escaped.get(i), escaped.get(i + 1 + at)) else {
                     return Err(Syntax);
                 };
@@ -930,7 +930,7 @@ fn for_each_piece(text: &[u8], piece: &mut dyn FnMut(&[u8]) -> bool) -> bool {
         // Validated text: no control character stops it.
         let end = words::stop_at(text, at);
         let run = text.get(at..end).unwrap_or_default();
-        crate::cost::add(run.len());
+        crate::cost::add(run.len() + 1); // the run, and the escape after it
         if !run.is_empty() && !piece(run) {
             return false;
         }
