@@ -1317,8 +1317,9 @@ fn unescape(after: &[u8]) -> Option<(char, usize)> {
 }
 
 /// A number at `*pos`: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`;
-/// `*pos` ends after it.
-#[inline(always)]
+/// `*pos` ends after it. Out of line: one copy for member values and
+/// array elements.
+#[inline(never)]
 fn scan_number<'a>(src: &'a str, pos: &mut usize) -> Result<&'a str, JsonError> {
     let bytes = src.as_bytes();
     let start = *pos;
