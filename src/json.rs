@@ -791,8 +791,7 @@ impl Names {
             return Ok(());
         }
         let names = stack.starts.get(mark.plain..len).ok_or(Syntax)?;
-        let probe = Probe::new(key.raw.as_bytes());
-        let at = match names.binary_search_by(|&s| compare_plain(doc, s, &probe)) {
+        let at = match find_plain(doc, names, key.raw.as_bytes()) {
             Ok(_) => return Err(Syntax),
             Err(at) => mark.plain + at,
         };
@@ -866,10 +865,7 @@ impl Names {
                 let word = seen.get(bit >> 5).copied().unwrap_or(0);
                 word & (1 << (bit & 31)) != 0
             } else if !ours.iter().any(|&b| b == b'"' || b == b'\\') {
-                let probe = Probe::new(ours);
-                plain
-                    .binary_search_by(|&s| compare_plain(doc, s, &probe))
-                    .is_ok()
+                find_plain(doc, plain, ours).is_ok()
             } else {
                 false
             };
@@ -981,6 +977,16 @@ fn decodes_to(text: &[u8], mut expected: &[u8]) -> bool {
         }
         None => false,
     }) && expected.is_empty()
+}
+
+/// Where the name `name` (text without `"` or `\\`) is among the sorted
+/// plain names starting at `names` in `doc` (see [`compare_plain`]), as
+/// [`slice::binary_search`] tells it. Out of line: one copy for
+/// [`Names::record`] and [`Names::check_escaped`].
+#[inline(never)]
+fn find_plain(doc: &str, names: &[u16], name: &[u8]) -> Result<usize, usize> {
+    let probe = Probe::new(name);
+    names.binary_search_by(|&s| compare_plain(doc, s, &probe))
 }
 
 /// A name to look up among the plain names, with its first bytes as a word.
