@@ -139,7 +139,13 @@ impl NumericDate {
         // panic paths) in firmware.
         let (mantissa, exponent) = match text.iter().position(|&b| b == b'e' || b == b'E') {
             Some(at) => (text.get(..at)?, parse_exponent(text.get(at + 1..)?)?),
-            None => (text, 0),
+            None => (
+                text,
+                Exponent {
+                    negative: false,
+                    value: 0,
+                },
+            ),
         };
         let int_len = mantissa
             .iter()
@@ -212,7 +218,7 @@ impl NumericDate {
 /// saturated exponent still puts the point beyond every digit, as the true
 /// one does. (A clamp at 10^6, as long ago, let a million zeros after the
 /// point turn `1e-5` into `1e100`.)
-fn parse_exponent(text: &[u8]) -> Option<i128> {
+fn parse_exponent(text: &[u8]) -> Option<Exponent> {
     let (negative, digits) = match text {
         [b'-', rest @ ..] => (true, rest),
         [b'+', rest @ ..] => (false, rest),
@@ -223,8 +229,14 @@ fn parse_exponent(text: &[u8]) -> Option<i128> {
         let digit = d.wrapping_sub(b'0');
         (digit <= 9).then(|| acc.saturating_mul(10).saturating_add(usize::from(digit)))
     })?;
-    let value = value as i128; // usize is at most 64 bits
-    Some(if negative { -value } else { value })
+    Some(Exponent { negative, value })
+}
+
+/// An exponent, its magnitude saturated (see [`parse_exponent`]).
+#[derive(Clone, Copy)]
+struct Exponent {
+    negative: bool,
+    value: usize,
 }
 
 impl Exact {
@@ -319,7 +331,7 @@ const FLOOR_DIGITS: usize = 30;
 /// (9 digits before `first`: every digit is then beyond the nanoseconds;
 /// 31 digits after the last: the floor saturates), so at most 30 integer
 /// digits are accumulated, in two 64-bit words.
-fn magnitude<const FRAC: bool>(digits: Digits<'_>, exponent: i128) -> Option<Magnitude> {
+fn magnitude<const FRAC: bool>(digits: Digits<'_>, exponent: Exponent) -> Option<Magnitude> {
     let count = digits.len();
     crate::cost::add(count);
     let mut first = count;
@@ -337,19 +349,26 @@ fn magnitude<const FRAC: bool>(digits: Digits<'_>, exponent: i128) -> Option<Mag
     if first == count {
         return Some(Magnitude::ZERO);
     }
-    // (`max` and `min`, not `clamp`, whose panic on bounds out of order
-    // formats `i128`s: 2 KiB of flash.)
-    let point = (exponent + digits.int_len as i128)
-        .max(first as i128 - FRAC_DIGITS as i128)
-        .min((count + FLOOR_DIGITS + 1) as i128);
+    // `end` is where the point is, plus `FRAC_DIGITS` (so never below 0):
+    // clamped, without overflow, to `first` at least and to 31 digits after
+    // the last one at most. (Unsigned words: `i128` arithmetic here cost
+    // twice the flash on a 32-bit core.)
+    let unclamped = digits.int_len + FRAC_DIGITS;
+    let end = if exponent.negative {
+        unclamped.saturating_sub(exponent.value)
+    } else {
+        unclamped.saturating_add(exponent.value)
+    }
+    .min(count + FLOOR_DIGITS + 1 + FRAC_DIGITS)
+    .max(first);
     // The integer digits, `first..point`: none, too many, or at most 30,
     // the first 19 in `high`, the rest in `low` (`scale` = 10^their count).
-    let int_digits = point - first as i128;
-    let floor = if int_digits > FLOOR_DIGITS as i128 {
+    let point = end.saturating_sub(FRAC_DIGITS); // 0 if the point comes before
+    let floor = if end - first > FLOOR_DIGITS + FRAC_DIGITS {
         SATURATED
     } else {
         let (mut high, mut low, mut scale) = (0u64, 0u64, 1u64);
-        for (n, i) in (first..usize::try_from(point).unwrap_or(0)).enumerate() {
+        for (n, i) in (first..point).enumerate() {
             let d = u64::from(digits.at(i));
             if n < 19 {
                 high = high * 10 + d;
@@ -360,18 +379,20 @@ fn magnitude<const FRAC: bool>(digits: Digits<'_>, exponent: i128) -> Option<Mag
         }
         i128::from(high) * i128::from(scale) + i128::from(low)
     };
-    // The fraction: the digits from `point` on (the digits before `first`,
+    // The fraction: the digits from the point on (the digits before `first`,
     // and so before 0, are zeros).
-    let fractional = digits.any_nonzero_from(usize::try_from(point).unwrap_or(0));
+    let fractional = digits.any_nonzero_from(point);
     let (mut frac, mut frac_exact) = (0u32, true);
     if FRAC && fractional {
-        // Digit `point + q` is the (q + 1)-th after the point.
+        // Digit `end - FRAC_DIGITS + q` is the (q + 1)-th after the point.
         for q in 0..FRAC_DIGITS {
-            let d = usize::try_from(point + q as i128).map_or(0, |i| digits.at(i));
+            let d = match (end + q).checked_sub(FRAC_DIGITS) {
+                Some(i) => digits.at(i),
+                None => 0,
+            };
             frac = frac * 10 + u32::from(d);
         }
-        let beyond = usize::try_from(point + FRAC_DIGITS as i128).unwrap_or(0);
-        frac_exact = !digits.any_nonzero_from(beyond);
+        frac_exact = !digits.any_nonzero_from(end);
     }
     Some(Magnitude {
         floor,
