@@ -694,6 +694,10 @@ enum Tamper {
     Space,
     /// Signature cut to 40 characters (30 bytes).
     ShortSignature,
+    /// The high bit set on the signature character at this index: a byte
+    /// outside ASCII whose low 7 bits are a base64url character (the
+    /// 32-bit decoder looks characters up by those bits alone).
+    HighBit(usize),
     /// Verified into a 16-byte buffer.
     SmallBuffer,
 }
@@ -745,6 +749,7 @@ fn forge<'o>(
             len += 1;
         }
         Tamper::ShortSignature => len = sig_start + 40,
+        Tamper::HighBit(at) => out[sig_start + at] |= 0x80,
         Tamper::None | Tamper::WrongKey | Tamper::SmallBuffer => {}
     }
     Some(&out[..len])
@@ -973,6 +978,23 @@ const REJECTIONS: &[Rejection] = &[
     tampered(
         "short signature",
         Tamper::ShortSignature,
+        Err(Error::Malformed(Part::Signature)),
+    ),
+    // The signature's 43 characters: two 16-character steps, two groups of
+    // four, a tail of three.
+    tampered(
+        "high bit in a 16-character step",
+        Tamper::HighBit(5),
+        Err(Error::Malformed(Part::Signature)),
+    ),
+    tampered(
+        "high bit in a group of four",
+        Tamper::HighBit(37),
+        Err(Error::Malformed(Part::Signature)),
+    ),
+    tampered(
+        "high bit in the tail",
+        Tamper::HighBit(41),
         Err(Error::Malformed(Part::Signature)),
     ),
     tampered(
