@@ -989,21 +989,25 @@ fn find_plain(doc: &str, names: &[u16], name: &[u8]) -> Result<usize, usize> {
     names.binary_search_by(|&s| compare_plain(doc, s, &probe))
 }
 
+/// Bytes in a [`Probe`]'s head: a machine word (4 bytes on 32-bit
+/// targets, where a 64-bit head cost more code than it saved).
+const HEAD: usize = size_of::<usize>();
+
 /// A name to look up among the plain names, with its first bytes as a word.
 #[derive(Clone, Copy)]
 struct Probe<'n> {
     /// The name's text (no `"`, no `\`).
     name: &'n [u8],
-    /// The first 8 bytes of `name + '"'`, big-endian, zero-padded.
-    head: u64,
-    /// Which bytes of a stored name's first 8 `head` covers.
-    mask: u64,
+    /// The first [`HEAD`] bytes of `name + '"'`, big-endian, zero-padded.
+    head: usize,
+    /// Which bytes of a stored name's first [`HEAD`] `head` covers.
+    mask: usize,
 }
 
 impl<'n> Probe<'n> {
     fn new(name: &'n [u8]) -> Self {
-        let mut word = [0u8; 8];
-        let covered = (name.len() + 1).min(8);
+        let mut word = [0u8; HEAD];
+        let covered = (name.len() + 1).min(HEAD);
         for (w, b) in word
             .iter_mut()
             .zip(name.iter().chain(core::iter::once(&b'"')))
@@ -1012,8 +1016,8 @@ impl<'n> Probe<'n> {
         }
         Self {
             name,
-            head: u64::from_be_bytes(word),
-            mask: u64::MAX << (8 * (8 - covered)),
+            head: usize::from_be_bytes(word),
+            mask: usize::MAX << (8 * (HEAD - covered)),
         }
     }
 }
@@ -1021,8 +1025,8 @@ impl<'n> Probe<'n> {
 /// Orders the name without escapes whose text starts at byte `start` of
 /// `doc` against the probe's name (text without `"` or `\`), as the byte
 /// strings `stored + '"'` and `name + '"'`: a total order in which equal
-/// names, and only they, compare equal. The first 8 bytes compare as one
-/// word (all of a name under 8 bytes, closing quote included); the rest, if
+/// names, and only they, compare equal. The first [`HEAD`] bytes compare as
+/// one word (all of a shorter name, closing quote included); the rest, if
 /// any, by `memcmp`: a shorter stored name's closing quote is where the two
 /// differ.
 #[inline(never)]
@@ -1030,10 +1034,10 @@ fn compare_plain(doc: &str, start: u16, probe: &Probe<'_>) -> Ordering {
     let name = probe.name;
     crate::cost::add(name.len() / 8 + 1);
     let stored = doc.as_bytes().get(usize::from(start)..).unwrap_or(&[]);
-    let skip = match stored.first_chunk::<8>() {
-        Some(head) => match (u64::from_be_bytes(*head) & probe.mask).cmp(&probe.head) {
-            Ordering::Equal if name.len() < 8 => return Ordering::Equal,
-            Ordering::Equal => 8,
+    let skip = match stored.first_chunk::<HEAD>() {
+        Some(head) => match (usize::from_be_bytes(*head) & probe.mask).cmp(&probe.head) {
+            Ordering::Equal if name.len() < HEAD => return Ordering::Equal,
+            Ordering::Equal => HEAD,
             unequal => return unequal,
         },
         None => 0,

@@ -876,6 +876,27 @@ const REJECTIONS: &[Rejection] = &[
         r#"{"iss":"fw-issuer","aud":"fw-device","exp":1,"exp":1700000100}"#,
         Err(Error::Malformed(Part::Claims)),
     ),
+    // Names outside the registered ones, sorted by their first word (4
+    // bytes here, 8 on a 64-bit host) and then by `memcmp`: names that
+    // differ only before, at and after a word's end.
+    case(
+        "unknown names around a word, all distinct",
+        HS,
+        r#"{"iss":"fw-issuer","aud":"fw-device","exp":1700000100,"abcde":1,"abcd":2,"abc":3,"abcdX":4,"abcdY":5,"abcdefgh":6,"abcdefghi":7,"abcdefgX":8,"b":9}"#,
+        Ok(()),
+    ),
+    case(
+        "duplicate unknown name of 5 bytes",
+        HS,
+        r#"{"iss":"fw-issuer","aud":"fw-device","exp":1700000100,"abcde":1,"abcd":2,"abcdX":3,"abcde":4}"#,
+        Err(Error::Malformed(Part::Claims)),
+    ),
+    case(
+        "duplicate unknown name of 9 bytes",
+        HS,
+        r#"{"iss":"fw-issuer","aud":"fw-device","exp":1700000100,"abcdefghi":1,"abcdefgh":2,"abcdefghX":3,"abcdefghi":4}"#,
+        Err(Error::Malformed(Part::Claims)),
+    ),
     case(
         "payload not an object",
         HS,
