@@ -337,17 +337,26 @@ struct Member<'a> {
 
 /// The registered member names a document type reads (the header's, the
 /// claims'), each one of the [`KNOWN_NAMES`], with the table from a known
-/// name's bit to its index here, built at compile time.
+/// name's bit to its index here, built at compile time: a nibble per bit,
+/// [`NO_SLOT`] for a name not wanted (32 bytes of flash per document type,
+/// not 64; issue 16).
 pub(crate) struct Wanted<const N: usize> {
-    slot_of: [u8; 64],
+    slot_of: SlotOf,
 }
+
+/// [`Wanted`]'s table: the index of the name whose bit is `b` in the low
+/// nibble of byte `b / 2` for an even `b`, in the high nibble for an odd one.
+type SlotOf = [u8; 32];
+
+/// A nibble of [`SlotOf`] for a known name that is not wanted.
+const NO_SLOT: u8 = 0xF;
 
 impl<const N: usize> Wanted<N> {
     /// The table for `names`; a name that is not one of the [`KNOWN_NAMES`]
     /// fails the build.
     pub(crate) const fn new(names: [&'static str; N]) -> Self {
-        assert!(N < u8::MAX as usize);
-        let mut slot_of = [u8::MAX; 64];
+        assert!(N < NO_SLOT as usize);
+        let mut slot_of = [NO_SLOT * 0x11; 32];
         let mut i = 0;
         while i < N {
             let name = names[i].as_bytes();
@@ -355,7 +364,8 @@ impl<const N: usize> Wanted<N> {
             let word = pack(name);
             let slot = known_hash(word) as usize;
             assert!(KNOWN_SLOTS[slot] == word, "not a known name");
-            slot_of[slot] = i as u8;
+            let shift = 4 * (slot % 2);
+            slot_of[slot / 2] = (slot_of[slot / 2] & !(0xF << shift)) | ((i as u8) << shift);
             i += 1;
         }
         Self { slot_of }
@@ -378,7 +388,7 @@ pub(crate) fn parse_members<'a, const N: usize>(
 /// [`parse_members`], one copy for every `N`.
 fn collect_members<'a>(
     doc: &'a str,
-    slot_of: &[u8; 64],
+    slot_of: &SlotOf,
     slots: &mut [Option<Value<'a>>],
 ) -> Result<(), JsonError> {
     parse_into(doc, &mut |member: &Member<'a>| {
@@ -388,7 +398,7 @@ fn collect_members<'a>(
 
 /// [`parse_members`]' visitor.
 #[inline(always)]
-fn collect<'a>(slot_of: &[u8; 64], slots: &mut [Option<Value<'a>>], member: &Member<'a>) {
+fn collect<'a>(slot_of: &SlotOf, slots: &mut [Option<Value<'a>>], member: &Member<'a>) {
     let bit = match member.bit {
         // A name with escapes: decoded, then looked up as a plain one (a
         // decoded NUL would pack as the name without it).
@@ -401,8 +411,9 @@ fn collect<'a>(slot_of: &[u8; 64], slots: &mut [Option<Value<'a>>], member: &Mem
         NO_BIT => None,
         bit => Some(bit as usize), // < 64
     };
-    let slot = bit.and_then(|bit| slot_of.get(bit));
-    if let Some(slot) = slot.and_then(|&slot| slots.get_mut(usize::from(slot))) {
+    let slot = bit.and_then(|bit| Some((slot_of.get(bit / 2)? >> (4 * (bit % 2))) & 0xF));
+    // (`NO_SLOT` is beyond `slots`.)
+    if let Some(slot) = slot.and_then(|slot| slots.get_mut(usize::from(slot))) {
         *slot = Some(member.value);
     }
 }
