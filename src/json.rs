@@ -1081,9 +1081,9 @@ impl<'a> Parser<'a, '_> {
     }
 
     fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
-        }
+        let mut pos = self.pos;
+        skip_ws(self.src.as_bytes(), &mut pos);
+        self.pos = pos;
     }
 
     /// The text from `start` to the current position.
@@ -1254,9 +1254,17 @@ fn skip_ws(bytes: &[u8], pos: &mut usize) {
     if bytes.get(*pos).is_some_and(|&b| b > b' ') {
         return;
     }
-    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(*pos) {
-        *pos += 1;
+    *pos = whitespace_end(bytes, *pos);
+}
+
+/// Where the run of whitespace at `at` ends: [`skip_ws`]'s loop, out of
+/// line (one copy for its five places in [`Parser::object`]).
+#[inline(never)]
+fn whitespace_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
+        at += 1;
     }
+    at
 }
 
 /// A string whose opening quote is at `*pos`; `*pos` ends after its closing
