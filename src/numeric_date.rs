@@ -310,11 +310,6 @@ impl Digits<'_> {
         let at = i + usize::from(i >= self.int_len);
         self.mantissa.get(at).map_or(0, |d| d.wrapping_sub(b'0'))
     }
-
-    /// Whether a digit from `from` on is not zero.
-    fn any_nonzero_from(&self, from: usize) -> bool {
-        (from..self.len()).any(|i| self.at(i) != 0)
-    }
 }
 
 /// The most integer digits a floor below [`SATURATED`] has.
@@ -334,21 +329,23 @@ const FLOOR_DIGITS: usize = 30;
 fn magnitude<const FRAC: bool>(digits: Digits<'_>, exponent: Exponent) -> Option<Magnitude> {
     let count = digits.len();
     crate::cost::add(count);
-    let mut first = count;
+    // The first and the last significant digit, in one pass (the digits
+    // are read once; whether a fraction remains is then a comparison).
+    let mut significant = None::<(usize, usize)>;
     let mut bad = 0u8;
-    for i in (0..count).rev() {
+    for i in 0..count {
         let d = digits.at(i);
         bad |= u8::from(d > 9);
         if d != 0 {
-            first = i;
+            significant = Some((significant.map_or(i, |(first, _)| first), i));
         }
     }
     if bad != 0 {
         return None;
     }
-    if first == count {
+    let Some((first, last)) = significant else {
         return Some(Magnitude::ZERO);
-    }
+    };
     // `end` is where the point is, plus `FRAC_DIGITS` (so never below 0):
     // clamped, without overflow, to `first` at least and to 31 digits after
     // the last one at most. (Unsigned words: `i128` arithmetic here cost
@@ -379,9 +376,8 @@ fn magnitude<const FRAC: bool>(digits: Digits<'_>, exponent: Exponent) -> Option
         }
         i128::from(high) * i128::from(scale) + i128::from(low)
     };
-    // The fraction: the digits from the point on (the digits before `first`,
-    // and so before 0, are zeros).
-    let fractional = digits.any_nonzero_from(point);
+    // A fraction remains when a significant digit lies at or after the point.
+    let fractional = last >= point;
     let (mut frac, mut frac_exact) = (0u32, true);
     if FRAC && fractional {
         // Digit `end - FRAC_DIGITS + q` is the (q + 1)-th after the point.
@@ -392,7 +388,7 @@ fn magnitude<const FRAC: bool>(digits: Digits<'_>, exponent: Exponent) -> Option
             };
             frac = frac * 10 + u32::from(d);
         }
-        frac_exact = !digits.any_nonzero_from(end);
+        frac_exact = last < end;
     }
     Some(Magnitude {
         floor,
