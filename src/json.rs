@@ -144,6 +144,15 @@ impl<'a> JsonStr<'a> {
         a.len() == b.len() && a.first() == b.first() && a.last() == b.last() && same_bytes(a, b)
     }
 
+    /// Hands the decoded text to `piece` in pieces (runs of plain bytes,
+    /// each escape's UTF-8 bytes; see [`for_each_piece`]), no buffer.
+    pub(crate) fn for_each_piece(&self, piece: &mut dyn FnMut(&[u8])) {
+        for_each_piece(self.raw.as_bytes(), &mut |bytes| {
+            piece(bytes);
+            true
+        });
+    }
+
     /// Whether the decoded string equals one of `set` (exact,
     /// case-sensitive). A plain string is compared by length, then bytes; a
     /// string with escapes is decoded once for all of `set`, never again per

@@ -238,10 +238,7 @@ fn digest_json(text: &JsonStr<'_>) -> [u8; 16] {
         return digest_str(plain);
     }
     let mut hasher = Sha256::new();
-    let mut utf8 = [0u8; 4];
-    for c in text.chars() {
-        hasher.update(c.encode_utf8(&mut utf8).as_bytes());
-    }
+    text.for_each_piece(&mut |piece| hasher.update(piece));
     truncate(hasher.finalize().as_slice())
 }
 
