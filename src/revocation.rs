@@ -249,3 +249,32 @@ fn truncate(digest: &[u8]) -> [u8; 16] {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An escaped string digests as its decoded text: escapes of one byte,
+    /// of several, surrogate pairs, and plain runs between them.
+    #[test]
+    fn escaped_text_digests_as_its_decoded_text() {
+        for (json, text) in [
+            (r#"a\/b"#, "a/b"),
+            (r#"\n"#, "\n"),
+            (r#"caf\u00e9"#, "café"),
+            (r#"x\ud83d\ude00y\t"#, "x😀y\t"),
+            (r#"\"\\"#, "\"\\"),
+        ] {
+            let doc = ["{\"jti\":\"", json, "\"}"].concat();
+            let mut digest = None;
+            crate::json::parse_object(&doc, |_, value| {
+                if let crate::json::Value::Str(s) = value {
+                    assert!(s.is_escaped());
+                    digest = Some(digest_json(&s));
+                }
+            })
+            .unwrap();
+            assert_eq!(digest, Some(digest_str(text)), "{json}");
+        }
+    }
+}
