@@ -185,13 +185,37 @@ impl<H: JwsHash> HmacKey<H> {
     }
 }
 
-/// HS256: the `hmac` crate on `sha2`'s SHA-256.
 /// Whether the computed tag `expected` equals `tag`, in constant time (a
 /// length difference, public, is not hidden): the one comparison of all
 /// three HMAC algorithms, where `.ci/ct --mutants` injects its leaks.
+///
+/// The tags are compared a machine word at a time: the XORs of all words
+/// ORed together, then one constant-time test of that word against zero.
+/// (`subtle`'s slice comparison puts every byte through an optimization
+/// barrier: about 13 instructions a byte on x86-64, against 1 here.)
 #[inline(never)]
 pub(crate) fn tags_equal(expected: &[u8], tag: &[u8]) -> bool {
-    bool::from(expected.ct_eq(tag))
+    if expected.len() != tag.len() {
+        return false;
+    }
+    bool::from(difference(expected, tag).ct_eq(&0))
+}
+
+/// The bitwise OR of `a XOR b` over words of both (equal lengths): zero
+/// exactly when they are equal. No branch and no index depends on the bytes.
+#[inline(always)]
+fn difference(a: &[u8], b: &[u8]) -> usize {
+    const WORD: usize = size_of::<usize>();
+    let (a_words, a_rest) = a.as_chunks::<WORD>();
+    let (b_words, b_rest) = b.as_chunks::<WORD>();
+    let mut diff = 0;
+    for (a, b) in a_words.iter().zip(b_words) {
+        diff |= usize::from_ne_bytes(*a) ^ usize::from_ne_bytes(*b);
+    }
+    for (a, b) in a_rest.iter().zip(b_rest) {
+        diff |= usize::from(a ^ b);
+    }
+    diff
 }
 
 /// HS256, HS384 and HS512: this crate's HMAC on `sha2`'s compression functions.
@@ -253,6 +277,33 @@ impl<H: JwsHash> fmt::Debug for HmacKey<H> {
 mod tests {
     use super::*;
     use hmac::{Hmac, KeyInit, Mac};
+
+    /// The word-wise comparison sees every bit of every length up to two
+    /// words past the longest tag, whole words and the bytes after them;
+    /// unequal lengths are unequal.
+    #[test]
+    fn tags_differing_in_any_bit_are_unequal() {
+        let tag: [u8; 80] = core::array::from_fn(|i| (i as u8).wrapping_mul(37) ^ 0x5A);
+        for len in 0..=tag.len() {
+            let tag = &tag[..len];
+            let mut other = [0u8; 80];
+            other[..len].copy_from_slice(tag);
+            assert!(tags_equal(tag, &other[..len]), "equal, {len} bytes");
+            for at in 0..len {
+                for bit in 0..8 {
+                    other[at] ^= 1 << bit;
+                    assert!(
+                        !tags_equal(tag, &other[..len]),
+                        "{len} bytes, byte {at}, bit {bit}"
+                    );
+                    other[at] ^= 1 << bit;
+                }
+            }
+            if len > 0 {
+                assert!(!tags_equal(tag, &other[..len - 1]), "shorter, {len} bytes");
+            }
+        }
+    }
 
     /// Every secret length from 1 to 400 bytes (over both block sizes and
     /// across the decoding chunks), for the three hashes: the key from its
