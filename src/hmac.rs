@@ -192,7 +192,8 @@ impl<H: JwsHash> HmacKey<H> {
 /// The tags are compared a machine word at a time: the XORs of all words
 /// ORed together, then one constant-time test of that word against zero.
 /// (`subtle`'s slice comparison puts every byte through an optimization
-/// barrier: about 13 instructions a byte on x86-64, against 1 here.)
+/// barrier: about 435 instructions for a 32-byte tag on x86-64, against 45
+/// here.)
 #[inline(never)]
 pub(crate) fn tags_equal(expected: &[u8], tag: &[u8]) -> bool {
     if expected.len() != tag.len() {
