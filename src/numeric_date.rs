@@ -331,19 +331,20 @@ fn magnitude<const FRAC: bool>(digits: Digits<'_>, exponent: Exponent) -> Option
     crate::cost::add(count);
     // The first and the last significant digit, in one pass (the digits
     // are read once; whether a fraction remains is then a comparison).
-    let mut significant = None::<(usize, usize)>;
+    let (mut first, mut last) = (None, 0);
     let mut bad = 0u8;
     for i in 0..count {
         let d = digits.at(i);
         bad |= u8::from(d > 9);
         if d != 0 {
-            significant = Some((significant.map_or(i, |(first, _)| first), i));
+            first.get_or_insert(i);
+            last = i;
         }
     }
     if bad != 0 {
         return None;
     }
-    let Some((first, last)) = significant else {
+    let Some(first) = first else {
         return Some(Magnitude::ZERO);
     };
     // `end` is where the point is, plus `FRAC_DIGITS` (so never below 0):
