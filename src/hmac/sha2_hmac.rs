@@ -11,15 +11,17 @@
 //! block. SHA-384 is SHA-512 from another initial state, truncated to 48
 //! bytes.
 
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::{DefaultIsZeroes, Zeroize};
+
+use super::{Wipe, Wiped};
 
 /// A SHA-2 word: `u32` (SHA-256, 64-byte blocks) or `u64` (SHA-384/512,
 /// 128-byte blocks), with what the HMAC needs of its hash.
-pub trait Word: Copy + Zeroize {
+pub trait Word: Copy + DefaultIsZeroes {
     /// Block size in bytes.
     const BLOCK: usize;
     /// A block's bytes: `[u8; BLOCK]`.
-    type Block: AsMut<[u8]> + Zeroize;
+    type Block: AsMut<[u8]> + Wipe;
     /// A block of zeros.
     fn block() -> Self::Block;
     /// The initial state of the hash whose tags are `out` bytes long.
@@ -49,8 +51,8 @@ impl<W: Word, const OUT: usize> HmacSha2<W, OUT> {
     /// hashed first: RFC 2104 §2).
     pub(crate) fn new(secret: &[u8]) -> Self {
         let iv = W::iv(OUT);
-        let mut buf = Zeroizing::new(W::block());
-        let block = (*buf).as_mut();
+        let mut buf = Wiped(W::block());
+        let block = buf.0.as_mut();
         if secret.len() > W::BLOCK {
             finish(&iv, 0, secret, block.get_mut(..OUT).unwrap_or_default());
         } else {
@@ -76,8 +78,8 @@ impl<W: Word, const OUT: usize> HmacSha2<W, OUT> {
     pub(crate) fn verify(&self, message: &[u8], tag: &[u8]) -> bool {
         // The inner hash, then the tag: one buffer (a block holds two of
         // the longest), wiped on drop.
-        let mut bytes = Zeroizing::new(W::block());
-        let (inner, outer) = (*bytes).as_mut().split_at_mut(W::BLOCK / 2);
+        let mut bytes = Wiped(W::block());
+        let (inner, outer) = bytes.0.as_mut().split_at_mut(W::BLOCK / 2);
         let inner = inner.get_mut(..OUT).unwrap_or_default();
         let outer = outer.get_mut(..OUT).unwrap_or_default();
         finish(&self.inner, W::BLOCK, message, inner);
@@ -88,8 +90,8 @@ impl<W: Word, const OUT: usize> HmacSha2<W, OUT> {
 
 impl<W: Word, const OUT: usize> Drop for HmacSha2<W, OUT> {
     fn drop(&mut self) {
-        self.inner.zeroize();
-        self.outer.zeroize();
+        self.inner.wipe();
+        self.outer.wipe();
     }
 }
 
@@ -104,8 +106,8 @@ fn xor(block: &mut [u8], pad: u8) {
 /// from `state` after `absorbed` bytes; the hash value's first `out.len()`
 /// bytes (big-endian words) go to `out`.
 fn finish<W: Word>(state: &[W; 8], absorbed: usize, data: &[u8], out: &mut [u8]) {
-    let mut state = Zeroizing::new(*state);
-    let rest = W::compress(&mut state, data);
+    let mut state = Wiped(*state);
+    let rest = W::compress(&mut state.0, data);
     // The rest, `0x80`, zeros, and the length in bits (two words,
     // big-endian): in one block, or in a second when the rest leaves no
     // room for the length and the `0x80`.
@@ -123,17 +125,17 @@ fn finish<W: Word>(state: &[W; 8], absorbed: usize, data: &[u8], out: &mut [u8])
     }
     let field = W::BLOCK / 8; // two words: 8 or 16 bytes
     if rest.len() >= W::BLOCK - field {
-        W::compress(&mut state, last);
+        W::compress(&mut state.0, last);
         last.fill(0);
     }
     if let Some(length) = last.get_mut(W::BLOCK - field..) {
         W::write_length((absorbed + data.len()) as u64, length);
     }
-    W::compress(&mut state, last);
+    W::compress(&mut state.0, last);
     // Only the data's bytes can be secret (an inner hash, a long key).
     last.get_mut(..rest.len()).unwrap_or_default().zeroize();
     let width = W::BLOCK / 16; // a word's bytes
-    for (chunk, &word) in out.chunks_mut(width).zip(state.iter()) {
+    for (chunk, &word) in out.chunks_mut(width).zip(state.0.iter()) {
         word.put(chunk);
     }
 }
