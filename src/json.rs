@@ -461,7 +461,8 @@ fn parse_into<'a>(doc: &'a str, visit: &mut dyn Visit<'a>) -> Result<(), JsonErr
     if p.peek() != Some(b'{') {
         return Err(Syntax);
     }
-    p.object(1, visit)?;
+    // A new document's names begin at the start of the (empty) stack.
+    p.object(1, visit, Some(Mark::START))?;
     p.ws();
     crate::cost::add(p.pos);
     if p.pos == doc.len() {
@@ -485,15 +486,19 @@ pub(crate) fn find_members<'a, const N: usize>(
         keys: None,
     };
     p.ws();
-    let _ = p.object(1, &mut |member: &Member<'a>| {
-        if let Some(slot) = names
-            .iter()
-            .position(|name| member.key.eq_str(name))
-            .and_then(|i| found.get_mut(i))
-        {
-            *slot = Some(member.value);
-        }
-    });
+    let _ = p.object(
+        1,
+        &mut |member: &Member<'a>| {
+            if let Some(slot) = names
+                .iter()
+                .position(|name| member.key.eq_str(name))
+                .and_then(|i| found.get_mut(i))
+            {
+                *slot = Some(member.value);
+            }
+        },
+        None,
+    );
     found
 }
 
@@ -738,6 +743,15 @@ struct Mark {
     plain: usize,
     escaped: usize,
     open: usize,
+}
+
+impl Mark {
+    /// Where the names of a document's top-level object begin.
+    const START: Self = Self {
+        plain: 0,
+        escaped: 0,
+        open: 0,
+    };
 }
 
 impl Names {
@@ -1123,7 +1137,10 @@ impl<'a> Parser<'a, '_> {
     fn value(&mut self, depth: usize) -> Result<Value<'a>, JsonError> {
         match self.peek().ok_or(Syntax)? {
             b'"' => self.string().map(Value::Str),
-            b'{' => self.object(depth + 1, &mut ignore).map(Value::Object),
+            b'{' => {
+                let mark = self.keys.as_ref().map(|keys| keys.mark());
+                self.object(depth + 1, &mut ignore, mark).map(Value::Object)
+            }
             b'[' => self.array(depth + 1),
             b't' => self.literal("true", Value::Bool(true)),
             b'f' => self.literal("false", Value::Bool(false)),
@@ -1152,7 +1169,18 @@ impl<'a> Parser<'a, '_> {
     /// The visitor is called through a pointer, so that one copy of this
     /// loop serves every visitor (a copy per visitor cost ~1.8 KiB of flash
     /// each on Cortex-M).
-    fn object(&mut self, depth: usize, visit: &mut dyn Visit<'a>) -> Result<&'a str, JsonError> {
+    ///
+    /// `mark` is where the object's names begin among the [`Names`] (`None`
+    /// without duplicate checks): the caller's to say, so that a document's
+    /// top-level object does not load it back from the `Names` just
+    /// initialized (a load over two overlapping zeroing stores, which the
+    /// store buffer cannot forward on x86-64).
+    fn object(
+        &mut self,
+        depth: usize,
+        visit: &mut dyn Visit<'a>,
+        mark: Option<Mark>,
+    ) -> Result<&'a str, JsonError> {
         if depth > MAX_DEPTH {
             return Err(Syntax);
         }
@@ -1160,7 +1188,6 @@ impl<'a> Parser<'a, '_> {
         let bytes = src.as_bytes();
         let start = self.pos;
         let mut pos = start + 1;
-        let mark = self.keys.as_ref().map(|k| k.mark());
         let mut seen: Seen = [0; 2];
         skip_ws(bytes, &mut pos);
         if bytes.get(pos) == Some(&b'}') {
