@@ -305,6 +305,22 @@ mod tests {
     use super::*;
     use hmac::{Hmac, KeyInit, Mac};
 
+    /// `Wipe` zeroes every word of the arrays `Wiped` holds: bytes (blocks,
+    /// digests) and both hash word sizes (the working states).
+    #[test]
+    fn wipe_zeroes_every_word() {
+        fn check<T: DefaultIsZeroes + PartialEq + fmt::Debug, const N: usize>(fill: T) {
+            let mut words = [fill; N];
+            words.wipe();
+            assert_eq!(words, [T::default(); N]);
+        }
+        check::<u8, 64>(0xA5);
+        check::<u8, 128>(0xFF);
+        check::<u8, 1>(1);
+        check::<u32, 8>(u32::MAX);
+        check::<u64, 8>(0x0123_4567_89AB_CDEF);
+    }
+
     /// The word-wise comparison sees every bit of every length up to two
     /// words past the longest tag, whole words and the bytes after them;
     /// unequal lengths are unequal.
