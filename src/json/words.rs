@@ -59,7 +59,8 @@ pub(super) fn stop_at_short(bytes: &[u8], at: usize) -> usize {
 /// `bytes` is; `bytes.len()` if there is none. Out of line: one copy for
 /// every string the scanner meets costs fewer bytes than the call saves
 /// (each inlined copy was ~40 bytes on Cortex-M).
-#[inline(never)]
+#[cfg_attr(target_pointer_width = "64", inline(always))]
+#[cfg_attr(not(target_pointer_width = "64"), inline(never))]
 pub(super) fn stop_at(bytes: &[u8], at: usize) -> usize {
     let rest = bytes.get(at..).unwrap_or_default();
     let (words, tail) = rest.as_chunks::<WORD>();
