@@ -428,34 +428,26 @@ struct Collect<'s, 'a> {
 }
 
 impl<'a> Visit<'a> for Collect<'_, 'a> {
+    /// The slot of `member`'s value, if it is a wanted one.
     #[inline(always)]
     fn member(&mut self, member: &Member<'a>) -> Option<&mut Option<Value<'a>>> {
-        slot(self.slot_of, self.slots, member)
+        let bit = match member.bit {
+            // A name with escapes: decoded, then looked up as a plain one (a
+            // decoded NUL would pack as the name without it).
+            NO_BIT if member.key.escaped() => {
+                let mut text = [0u8; 5];
+                decode_raw(member.key.raw, &mut text)
+                    .filter(|name| name.len() <= 4 && !name.contains(&0))
+                    .and_then(|name| known_bit(pack(name)))
+            }
+            NO_BIT => None,
+            bit => Some(bit as usize), // < 64
+        };
+        let slot_of = self.slot_of;
+        let slot = bit.and_then(|bit| Some((slot_of.get(bit / 2)? >> (4 * (bit % 2))) & 0xF));
+        // (`NO_SLOT` is beyond `slots`.)
+        self.slots.get_mut(usize::from(slot?))
     }
-}
-
-/// The slot among `slots` of `member`'s value, if it is a wanted one.
-#[inline(always)]
-fn slot<'s, 'a>(
-    slot_of: &SlotOf,
-    slots: &'s mut [Option<Value<'a>>],
-    member: &Member<'a>,
-) -> Option<&'s mut Option<Value<'a>>> {
-    let bit = match member.bit {
-        // A name with escapes: decoded, then looked up as a plain one (a
-        // decoded NUL would pack as the name without it).
-        NO_BIT if member.key.escaped() => {
-            let mut text = [0u8; 5];
-            decode_raw(member.key.raw, &mut text)
-                .filter(|name| name.len() <= 4 && !name.contains(&0))
-                .and_then(|name| known_bit(pack(name)))
-        }
-        NO_BIT => None,
-        bit => Some(bit as usize), // < 64
-    };
-    let slot = bit.and_then(|bit| Some((slot_of.get(bit / 2)? >> (4 * (bit % 2))) & 0xF));
-    // (`NO_SLOT` is beyond `slots`.)
-    slots.get_mut(usize::from(slot?))
 }
 
 /// [`parse_object`] and [`parse_members`]: the whole document, its
@@ -463,6 +455,9 @@ fn slot<'s, 'a>(
 #[inline(never)]
 fn parse_into<'a, V: Visit<'a> + ?Sized>(doc: &'a str, visit: &mut V) -> Result<(), JsonError> {
     let mut keys = Names::new();
+    // Taken here, from the `Names` just built (so a constant), not loaded
+    // back inside `object` (see its `mark`).
+    let mark = keys.mark();
     let mut p = Parser {
         src: doc,
         pos: 0,
@@ -472,8 +467,7 @@ fn parse_into<'a, V: Visit<'a> + ?Sized>(doc: &'a str, visit: &mut V) -> Result<
     if p.peek() != Some(b'{') {
         return Err(Syntax);
     }
-    // A new document's names begin at the start of the (empty) stack.
-    p.object(1, visit, Some(Mark::START))?;
+    p.object(1, visit, Some(mark))?;
     p.ws();
     crate::cost::add(p.pos);
     if p.pos == doc.len() {
@@ -754,15 +748,6 @@ struct Mark {
     plain: usize,
     escaped: usize,
     open: usize,
-}
-
-impl Mark {
-    /// Where the names of a document's top-level object begin.
-    const START: Self = Self {
-        plain: 0,
-        escaped: 0,
-        open: 0,
-    };
 }
 
 impl Names {
