@@ -491,20 +491,27 @@ pub(crate) fn find_members<'a, const N: usize>(
         keys: None,
     };
     p.ws();
-    let _ = p.object::<dyn Visit<'a>>(
-        1,
-        &mut |member: &Member<'a>| {
-            if let Some(slot) = names
-                .iter()
-                .position(|name| member.key.eq_str(name))
-                .and_then(|i| found.get_mut(i))
-            {
-                *slot = Some(member.value);
-            }
-        },
-        None,
-    );
+    let mut find = Find {
+        names: &names,
+        found: &mut found,
+    };
+    let _ = p.object::<dyn Visit<'a>>(1, &mut find, None);
     found
+}
+
+/// [`find_members`]' visitor: the slot of each member named in `names`
+/// (compared as decoded text), for the parser to store its value in, as
+/// [`Collect`]'s.
+struct Find<'s, 'a> {
+    names: &'s [&'s str],
+    found: &'s mut [Option<Value<'a>>],
+}
+
+impl<'a> Visit<'a> for Find<'_, 'a> {
+    fn member(&mut self, member: &Member<'a>) -> Option<&mut Option<Value<'a>>> {
+        let at = self.names.iter().position(|name| member.key.eq_str(name))?;
+        self.found.get_mut(at)
+    }
 }
 
 /// The elements of an array already validated by [`parse_object`] (a JWK
